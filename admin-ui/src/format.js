@@ -1,0 +1,61 @@
+// Locale-aware formatting of amounts, numbers and timestamps with Intl.
+
+function isBlank(v) {
+  return v == null || v === '';
+}
+
+/** 120 + "CNY" → "¥120.00" (zh-CN) / "CN¥120.00" (en). */
+export function formatAmount(amount, currency, locale) {
+  if (isBlank(amount)) return '';
+  const value = Number(amount);
+  if (!Number.isFinite(value)) return String(amount);
+  if (isBlank(currency)) {
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  }
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  } catch {
+    // unknown currency code
+    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(value)} ${currency}`;
+  }
+}
+
+/** Integer with grouping: 12345 → "12,345". */
+export function formatNumber(value, locale) {
+  if (isBlank(value)) return '';
+  const n = Number(value);
+  return Number.isFinite(n) ? new Intl.NumberFormat(locale).format(n) : String(value);
+}
+
+/** Points delta with an explicit sign: 240 → "+240", -50 → "-50". */
+export function formatPoints(value, locale) {
+  if (isBlank(value)) return '';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(n);
+}
+
+/** ISO-8601 instant → medium date + time in the locale (and the given or the browser's time zone). */
+export function formatDateTime(iso, locale, timeZone) {
+  if (isBlank(iso)) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const options = {
+    year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23',
+  };
+  if (timeZone) options.timeZone = timeZone;
+  return new Intl.DateTimeFormat(locale, options).format(d);
+}
+
+/** ISO-8601 date ("1990-05-01", a calendar date without time zone) → date in the locale. */
+export function formatDate(iso, locale) {
+  if (isBlank(iso)) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
+  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric', month: 'long', day: 'numeric', timeZone: m ? 'UTC' : undefined,
+  }).format(d);
+}

@@ -1,0 +1,197 @@
+// Pure functions that turn API data into display rows (plain objects of strings).
+// Each table has a column list (field key + dictionary label key) and a row builder.
+// `opts.timeZone` pins the time zone (tests); the browser's is used otherwise.
+
+import { translate, translateEnum } from './i18n.js';
+import { formatAmount, formatDate, formatDateTime, formatNumber, formatPoints } from './format.js';
+
+const col = (key, label = `field.${key}`) => ({ key, label });
+
+function byTimeDesc(field) {
+  return (a, b) => String(b[field] ?? '').localeCompare(String(a[field] ?? ''));
+}
+
+function byTimeAsc(field) {
+  return (a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? ''));
+}
+
+function ruleSetLabel(ruleSet, version) {
+  if (!ruleSet) return '';
+  return version != null && version !== '' ? `${ruleSet} v${version}` : ruleSet;
+}
+
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// ---- search results ----
+
+export const customerColumns = [col('id'), col('name'), col('email'), col('tier')];
+
+export function customerRows(customers) {
+  return list(customers).map((c) => ({
+    key: c.id,
+    id: c.id ?? '',
+    name: c.name ?? '',
+    email: c.email ?? '',
+    tier: c.tier ?? '',
+  }));
+}
+
+// ---- profile: label/value pairs ----
+
+const PROFILE_FIELDS = [
+  ['id'], ['name'], ['email'], ['phone'], ['address'], ['birthday', 'date'], ['timeZone'], ['locale'],
+  ['preferredChannel'], ['tier'], ['referralCode'], ['referredBy'],
+  ['registeredAt', 'instant'], ['createdAt', 'instant'], ['updatedAt', 'instant'],
+];
+
+/** Profile as [{field, label, value}], skipping fields the API omitted. */
+export function profileRows(profile, locale, opts = {}) {
+  if (!profile) return [];
+  return PROFILE_FIELDS.filter(([field]) => profile[field] != null && profile[field] !== '').map(([field, type]) => {
+    const raw = profile[field];
+    let value = String(raw);
+    if (type === 'date') value = formatDate(raw, locale);
+    if (type === 'instant') value = formatDateTime(raw, locale, opts.timeZone);
+    return { key: field, field, label: translate(locale, `field.${field}`), value };
+  });
+}
+
+// ---- consents ----
+
+export const consentColumns = [col('channel'), col('granted'), col('source'), col('updatedAt')];
+
+export function consentRows(consents, locale, opts = {}) {
+  return list(consents).map((c) => ({
+    key: c.channel,
+    channel: c.channel ?? '',
+    granted: translate(locale, c.granted ? 'common.yes' : 'common.no'),
+    grantedFlag: Boolean(c.granted),
+    source: c.source ?? '',
+    updatedAt: formatDateTime(c.updatedAt, locale, opts.timeZone),
+  }));
+}
+
+// ---- tier history (newest first) ----
+
+export const tierColumns = [
+  col('changedAt'), col('fromTier'), col('toTier'), col('reason'), col('ruleSet'), col('sourceEvent'),
+];
+
+export function tierRows(history, locale, opts = {}) {
+  return [...list(history)].sort(byTimeDesc('changedAt')).map((h, i) => ({
+    key: `${h.changedAt ?? ''}-${i}`,
+    changedAt: formatDateTime(h.changedAt, locale, opts.timeZone),
+    fromTier: h.fromTier ?? '—',
+    toTier: h.toTier ?? '',
+    reason: h.reason ?? '',
+    ruleSet: ruleSetLabel(h.ruleSet, h.ruleSetVersion),
+    sourceEvent: h.sourceEventId ?? '',
+  }));
+}
+
+// ---- points ledger (newest first, with the explanation) ----
+
+export const ledgerColumns = [
+  col('createdAt'), col('kind'), col('points'), col('explanation'), col('rulesFired'), col('ruleSet'),
+  col('orderId'), col('sourceEvent'),
+];
+
+export function ledgerRows(points, locale, opts = {}) {
+  const ledger = list(points?.ledger);
+  return [...ledger].sort(byTimeDesc('createdAt')).map((e, i) => ({
+    key: e.id ?? `${e.createdAt ?? ''}-${i}`,
+    createdAt: formatDateTime(e.createdAt, locale, opts.timeZone),
+    kind: translateEnum(locale, 'kind', e.kind),
+    points: formatPoints(e.points, locale),
+    pointsValue: Number(e.points) || 0,
+    explanation: e.explanation ?? '',
+    rulesFired: list(e.rulesFired).join(', '),
+    ruleSet: ruleSetLabel(e.ruleSet, e.ruleSetVersion),
+    orderId: e.orderId ?? '',
+    sourceEvent: e.sourceEventId ?? '',
+  }));
+}
+
+export function pointsBalance(points, locale) {
+  return formatNumber(points?.balance ?? 0, locale);
+}
+
+// ---- orders (newest first) ----
+
+export const orderColumns = [col('placedAt'), col('orderId'), col('amount'), col('channel'), col('status')];
+
+export function orderRows(orders, locale, opts = {}) {
+  return [...list(orders)].sort(byTimeDesc('placedAt')).map((o) => ({
+    key: o.orderId,
+    placedAt: formatDateTime(o.placedAt, locale, opts.timeZone),
+    orderId: o.orderId ?? '',
+    amount: formatAmount(o.amount, o.currency, locale),
+    channel: o.channel ?? '',
+    status: o.status ?? '',
+  }));
+}
+
+// ---- journeys with their steps ----
+
+export const journeyColumns = [col('journey'), col('status'), col('startedAt'), col('endedAt'), col('steps')];
+
+/** The journey's steps in the order they happened: [{elementId, occurredAt, text}]. */
+export function journeySteps(journey, locale, opts = {}) {
+  return [...list(journey?.steps)].sort(byTimeAsc('occurredAt')).map((s) => {
+    const at = formatDateTime(s.occurredAt, locale, opts.timeZone);
+    return { elementId: s.elementId ?? '', occurredAt: at, text: at ? `${s.elementId} · ${at}` : String(s.elementId ?? '') };
+  });
+}
+
+export function journeyRows(journeys, locale, opts = {}) {
+  return [...list(journeys)].sort(byTimeDesc('startedAt')).map((j) => ({
+    key: String(j.processInstanceKey ?? `${j.journey}-${j.startedAt}`),
+    journey: j.version != null ? `${j.journey} v${j.version}` : String(j.journey ?? ''),
+    status: translateEnum(locale, 'status', j.status),
+    statusCode: j.status ?? '',
+    startedAt: formatDateTime(j.startedAt, locale, opts.timeZone),
+    endedAt: formatDateTime(j.endedAt, locale, opts.timeZone),
+    steps: journeySteps(j, locale, opts),
+  }));
+}
+
+// ---- messages (newest first, with status and reason) ----
+
+export const messageColumns = [
+  col('createdAt'), col('channel'), col('template'), col('category'), col('recipient'), col('subject'),
+  col('status'), col('reason'), col('journey'), col('sentAt'),
+];
+
+export function messageRows(messages, locale, opts = {}) {
+  return [...list(messages)].sort(byTimeDesc('createdAt')).map((m, i) => ({
+    key: m.idempotencyKey ?? `${m.createdAt ?? ''}-${i}`,
+    createdAt: formatDateTime(m.createdAt, locale, opts.timeZone),
+    channel: m.channel ?? '',
+    template: m.template ?? '',
+    category: m.category ?? '',
+    recipient: m.recipient ?? '',
+    subject: m.subject ?? '',
+    status: translateEnum(locale, 'status', m.status),
+    statusCode: m.status ?? '',
+    reason: m.reason ?? '',
+    journey: m.journey ?? '',
+    sentAt: formatDateTime(m.sentAt, locale, opts.timeZone),
+  }));
+}
+
+// ---- local outbox (sink) ----
+
+export const emailSinkColumns = [col('at'), col('recipient'), col('subject'), col('text')];
+export const smsSinkColumns = [col('at'), col('recipient'), col('text')];
+
+export function sinkRows(items, locale, opts = {}) {
+  return [...list(items)].sort(byTimeDesc('at')).map((s, i) => ({
+    key: `${s.at ?? ''}-${i}`,
+    at: formatDateTime(s.at, locale, opts.timeZone),
+    recipient: s.recipient ?? '',
+    subject: s.subject ?? '',
+    text: s.text ?? '',
+  }));
+}

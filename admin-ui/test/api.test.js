@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, getCustomer, getMe, getSink, login, logout, readCookie, searchCustomers } from '../src/api.js';
+
+function respond(status, body, type = 'application/json') {
+  return new Response(body == null ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+function stubFetch(...responses) {
+  const fetchMock = vi.fn();
+  for (const r of responses) fetchMock.mockResolvedValueOnce(r);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('readCookie', () => {
+  it('finds a cookie among others and decodes it', () => {
+    expect(readCookie('XSRF-TOKEN', 'a=1; XSRF-TOKEN=ab%2Bc; b=2')).toBe('ab+c');
+    expect(readCookie('XSRF-TOKEN', 'a=1')).toBeNull();
+    expect(readCookie('XSRF-TOKEN', '')).toBeNull();
+  });
+});
+
+describe('api', () => {
+  it('returns the user, or null on 401', async () => {
+    stubFetch(respond(200, { username: 'marketer', roles: ['MARKETER'] }), respond(401, { title: 'Unauthorized', status: 401 }, 'application/problem+json'));
+    expect(await getMe()).toEqual({ username: 'marketer', roles: ['MARKETER'] });
+    expect(await getMe()).toBeNull();
+  });
+
+  it('posts the login form with the XSRF header', async () => {
+    vi.stubGlobal('document', { cookie: 'XSRF-TOKEN=tok123' });
+    const fetchMock = stubFetch(respond(200, { username: 'marketer', roles: ['MARKETER'] }), respond(401, { title: 'Unauthorized' }));
+    expect(await login('marketer', 'p&ss')).toEqual({ username: 'marketer', roles: ['MARKETER'] });
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/login');
+    expect(init.method).toBe('POST');
+    expect(init.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(init.headers['X-XSRF-TOKEN']).toBe('tok123');
+    expect(init.body).toBe('username=marketer&password=p%26ss');
+    expect(await login('marketer', 'wrong')).toBeNull();
+  });
+
+  it('logs out with the XSRF header', async () => {
+    vi.stubGlobal('document', { cookie: 'XSRF-TOKEN=tok' });
+    const fetchMock = stubFetch(new Response(null, { status: 204 }));
+    await logout();
+    expect(fetchMock.mock.calls[0][0]).toBe('/logout');
+    expect(fetchMock.mock.calls[0][1].headers['X-XSRF-TOKEN']).toBe('tok');
+  });
+
+  it('builds search and customer URLs', async () => {
+    const fetchMock = stubFetch(respond(200, []), respond(200, { profile: { id: 'c/1' } }));
+    await searchCustomers('王 芳', 20);
+    await getCustomer('c/1');
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/customers?q=%E7%8E%8B+%E8%8A%B3&limit=20');
+    expect(fetchMock.mock.calls[1][0]).toBe('/api/customers/c%2F1');
+  });
+
+  it('turns problem+json into an ApiError', async () => {
+    stubFetch(respond(400, { title: 'Bad Request', status: 400, detail: 'limit too big', errors: [{ field: 'limit', reason: 'max 100' }] }, 'application/problem+json'));
+    const error = await searchCustomers('', 1000).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, title: 'Bad Request', detail: 'limit too big', errors: [{ field: 'limit', reason: 'max 100' }] });
+  });
+
+  it('treats a missing sink as null', async () => {
+    stubFetch(respond(404, { title: 'Not Found' }), respond(200, [{ recipient: 'a', text: 'x', at: '2024-01-01T00:00:00Z' }]));
+    expect(await getSink('email')).toBeNull();
+    expect(await getSink('sms')).toHaveLength(1);
+  });
+});

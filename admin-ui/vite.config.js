@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+// `npm run dev` proxies the API to a locally running engine (default port 8080).
+const engine = process.env.ENGAGE_URL || 'http://localhost:8080';
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': engine,
+      '/login': engine,
+      '/logout': engine,
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.js'],
+  },
+});
