@@ -1,0 +1,50 @@
+package io.engage.rules.points;
+
+import io.engage.rules.CompiledRuleSet;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Decides the points for paid orders with a compiled points rule set. A batch runs in one new
+ * stateless session (the fastest way, see STACK.md); safe to call from many threads.
+ */
+public final class PointsRules {
+
+  private final CompiledRuleSet ruleSet;
+
+  public PointsRules(CompiledRuleSet ruleSet) {
+    this.ruleSet = ruleSet;
+  }
+
+  public PointsDecision decide(OrderFact order) {
+    return decideAll(List.of(order)).getFirst();
+  }
+
+  /** One decision per order, in the order given. */
+  public List<PointsDecision> decideAll(List<OrderFact> orders) {
+    List<PointsCalculation> calculations = new ArrayList<>(orders.size());
+    List<Object> facts = new ArrayList<>(orders.size() * 2);
+    for (int key = 0; key < orders.size(); key++) {
+      OrderFact order = orders.get(key);
+      PointsCalculation calculation = new PointsCalculation(key, order);
+      calculations.add(calculation);
+      facts.add(calculation);
+      spendByCategory(order).forEach((category, amount) -> facts.add(new CategorySpend(calculation.getKey(), category, amount)));
+    }
+    ruleSet.newSession().execute(facts);
+    return calculations.stream().map(calculation -> calculation.decision(ruleSet.name(), ruleSet.version())).toList();
+  }
+
+  private static Map<String, BigDecimal> spendByCategory(OrderFact order) {
+    Map<String, BigDecimal> spend = new TreeMap<>();
+    for (OrderLine line : order.lines()) {
+      if (line.category() != null && line.amount() != null) {
+        spend.merge(line.category(), line.amount(), BigDecimal::add);
+      }
+    }
+    return spend;
+  }
+}
