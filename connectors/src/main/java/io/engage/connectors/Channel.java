@@ -1,0 +1,9 @@
+package io.engage.connectors;
+
+/** The ways Engage reaches a customer. */
+public enum Channel {
+  EMAIL,
+  SMS,
+  PUSH,
+  WECHAT
+}

@@ -1,0 +1,28 @@
+package io.engage.connectors.template;
+
+/** A template that does not parse or render, with the part (subject, text, html) and line at fault. */
+public class TemplateSyntaxException extends RuntimeException {
+
+  private final String part;
+  private final int line;
+  private final int column;
+
+  public TemplateSyntaxException(String part, int line, int column, String message, Throwable cause) {
+    super(part + " line " + line + ", column " + column + ": " + message, cause);
+    this.part = part;
+    this.line = line;
+    this.column = column;
+  }
+
+  public String part() {
+    return part;
+  }
+
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
+  }
+}
