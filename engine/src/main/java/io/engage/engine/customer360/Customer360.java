@@ -1,0 +1,23 @@
+package io.engage.engine.customer360;
+
+import io.engage.engine.customer.Consent;
+import io.engage.engine.customer.Customer;
+import io.engage.engine.journey.JourneyInstance;
+import io.engage.engine.loyalty.LedgerEntry;
+import io.engage.engine.loyalty.Order;
+import io.engage.engine.loyalty.TierChange;
+import io.engage.engine.messaging.Message;
+import java.util.List;
+
+/** Everything Engage knows about one customer, for integrators and the admin UI. */
+record Customer360(
+    Customer profile,
+    List<Consent> consents,
+    List<TierChange> tierHistory,
+    Points points,
+    List<Order> orders,
+    List<JourneyInstance> journeys,
+    List<Message> messages) {
+
+  record Points(long balance, List<LedgerEntry> ledger) {}
+}

@@ -1,0 +1,42 @@
+package io.engage.engine.demo;
+
+import io.engage.engine.security.Accounts;
+import io.engage.engine.security.Role;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * One demo user per role and a demo API key. Only on the embedded default, whose server listens on
+ * loopback: these credentials are public, in the README.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "engage.demo.users", havingValue = "true")
+class DemoAccounts implements ApplicationRunner {
+
+  static final String PASSWORD = "engage-demo";
+  static final String API_KEY = "demo-integration-key";
+  static final Map<String, Role> USERS = Map.of(
+      "admin", Role.ADMIN,
+      "marketer", Role.MARKETER,
+      "service", Role.SERVICE_MANAGER,
+      "business", Role.BUSINESS,
+      "agent", Role.AGENT);
+
+  private final Accounts accounts;
+
+  DemoAccounts(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    USERS.forEach((username, role) -> accounts.ensureUser(username, PASSWORD, List.of(role)));
+    accounts.ensureApiKey("demo-integration", API_KEY, List.of(Role.INTEGRATION));
+  }
+}

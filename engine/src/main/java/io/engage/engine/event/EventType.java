@@ -1,0 +1,24 @@
+package io.engage.engine.event;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The event types the API accepts. Each names the Zeebe message it becomes. */
+public enum EventType {
+  CUSTOMER_REGISTERED("customer.registered"),
+  ORDER_PLACED("order.placed");
+
+  private final String wireName;
+
+  EventType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<EventType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,75 @@
+package io.engage.engine.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Reads stored events back, with their data typed. The event feature's public API for others. */
+@Component
+public class Events {
+
+  /** The outbox topic under which live events wait to be published to journeys. */
+  public static final String JOURNEY_TOPIC = "journey";
+
+  static final String LIVE = "api";
+  static final String HISTORY = "history";
+
+  private final EventMapper mapper;
+  private final ObjectMapper json;
+
+  Events(EventMapper mapper, ObjectMapper json) {
+    this.mapper = mapper;
+    this.json = json;
+  }
+
+  public Optional<StoredEvent> find(String eventId) {
+    EventMapper.EventRow row = mapper.findByEventId(eventId);
+    if (row == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoredEvent(row.eventId(), row.customerId(),
+        EventType.fromWireName(row.type()).orElseThrow(), row.occurredAt(), row.receivedAt(), parse(row.payload()),
+        LIVE.equals(row.source())));
+  }
+
+  public StoredEvent get(String eventId) {
+    return find(eventId).orElseThrow(() -> new IllegalStateException("No stored event " + eventId));
+  }
+
+  public CustomerRegistered customerRegistered(StoredEvent event) {
+    return typed(event, EventType.CUSTOMER_REGISTERED, CustomerRegistered.class);
+  }
+
+  public OrderPlaced orderPlaced(StoredEvent event) {
+    return typed(event, EventType.ORDER_PLACED, OrderPlaced.class);
+  }
+
+  private <T> T typed(StoredEvent event, EventType expected, Class<T> type) {
+    if (event.type() != expected) {
+      throw new IllegalArgumentException(event.eventId() + " is " + event.type() + ", not " + expected);
+    }
+    try {
+      return json.treeToValue(event.data(), type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored event " + event.eventId() + " does not match " + type.getSimpleName(), e);
+    }
+  }
+
+  String write(JsonNode data) {
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode parse(String payload) {
+    try {
+      return json.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored event payload is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.engage.engine.journey;
+
+import io.camunda.client.CamundaClient;
+import io.engage.engine.event.Events;
+import io.engage.engine.event.StoredEvent;
+import io.engage.engine.platform.outbox.OutboxHandler;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes each stored event to Zeebe as a message (name = event type, correlation key = customer
+ * id), which starts journeys listening for it or moves waiting instances on. Runs from the outbox,
+ * so while Zeebe is unreachable events queue up and are published when it is back.
+ *
+ * <p>The message id is the event id: Zeebe drops a second publish with the same id while the first
+ * is buffered, which covers a retry after a lost acknowledgement. Only ids travel to Zeebe, never
+ * personal data.
+ */
+@Component
+class JourneyBridge implements OutboxHandler {
+
+  private final CamundaClient zeebe;
+  private final Events events;
+  private final JourneyProperties properties;
+
+  JourneyBridge(CamundaClient zeebe, Events events, JourneyProperties properties) {
+    this.zeebe = zeebe;
+    this.events = events;
+    this.properties = properties;
+  }
+
+  @Override
+  public String topic() {
+    return Events.JOURNEY_TOPIC;
+  }
+
+  @Override
+  public boolean parksAfterRepeatedFailures() {
+    return false;
+  }
+
+  @Override
+  public void handle(String eventId) throws Exception {
+    StoredEvent event = events.get(eventId);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerId", event.customerId());
+    variables.put("eventId", event.eventId());
+    variables.put("eventType", event.type().wireName());
+    zeebe.newPublishMessageCommand()
+        .messageName(event.type().wireName())
+        .correlationKey(event.customerId())
+        .messageId(event.eventId())
+        .timeToLive(properties.messageTtl())
+        .variables(variables)
+        .send()
+        .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,25 @@
+package io.engage.engine.journey;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface JourneyMapper {
+
+  void insertInstanceIfAbsent(
+      @Param("processInstanceKey") long processInstanceKey, @Param("journey") String journey,
+      @Param("version") int version, @Param("customerId") String customerId, @Param("at") Instant at);
+
+  void markEnded(@Param("processInstanceKey") long processInstanceKey, @Param("at") Instant at);
+
+  void insertStepIfAbsent(
+      @Param("processInstanceKey") long processInstanceKey, @Param("elementInstanceKey") long elementInstanceKey,
+      @Param("elementId") String elementId, @Param("customerId") String customerId,
+      @Param("journey") String journey, @Param("at") Instant at);
+
+  List<JourneyInstance> findInstances(@Param("customerId") String customerId);
+
+  List<JourneyStep> findSteps(@Param("processInstanceKey") long processInstanceKey);
+}

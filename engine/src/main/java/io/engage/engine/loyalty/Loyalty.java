@@ -1,0 +1,48 @@
+package io.engage.engine.loyalty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** The loyalty feature's public read API: balance, ledger with explanations, tier history, orders. */
+@Service
+public class Loyalty {
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private final LoyaltyMapper mapper;
+  private final ObjectMapper json;
+
+  Loyalty(LoyaltyMapper mapper, ObjectMapper json) {
+    this.mapper = mapper;
+    this.json = json;
+  }
+
+  public long balance(String customerId) {
+    return mapper.balance(customerId);
+  }
+
+  public List<LedgerEntry> ledger(String customerId, int limit) {
+    return mapper.findLedger(customerId, limit).stream()
+        .map(row -> new LedgerEntry(row.id(), row.customerId(), row.kind(), row.points(), row.sourceEventId(),
+            row.orderId(), row.ruleSet(), row.ruleSetVersion(), row.explanation(), parse(row.rulesFired()), row.createdAt()))
+        .toList();
+  }
+
+  public List<TierChange> tierHistory(String customerId) {
+    return mapper.findTierHistory(customerId);
+  }
+
+  public List<Order> orders(String customerId, int limit) {
+    return mapper.findOrders(customerId, limit);
+  }
+
+  private List<String> parse(String rulesFired) {
+    try {
+      return json.readValue(rulesFired, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Ledger rules_fired is not a JSON array", e);
+    }
+  }
+}
