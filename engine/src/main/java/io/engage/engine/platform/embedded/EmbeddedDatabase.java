@@ -147,9 +147,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         "jdbc:mysql://127.0.0.1:" + port + "/engage" + URL_OPTIONS,
         "embedded MariaDB on port " + port,
         () -> {
-          started.stop();
-          if (dataDir == null) {
-            FileSystemUtils.deleteRecursively(root);
+          try {
+            started.stop();
+          } finally {
+            if (dataDir == null) {
+              FileSystemUtils.deleteRecursively(root);
+            }
           }
         });
   }
