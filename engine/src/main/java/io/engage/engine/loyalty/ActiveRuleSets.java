@@ -1,31 +1,26 @@
 package io.engage.engine.loyalty;
 
+import io.engage.engine.rulesadmin.ActiveRules;
 import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.points.PointsRules;
 import io.engage.rules.tiers.TierRules;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
-/**
- * The points and tier rule sets in force on this node. Each decision reads the reference once, so
- * a swap never mixes two versions within one evaluation.
- */
+/** The points and tier rules in force now; each call reads the active version once. */
 @Component
 class ActiveRuleSets {
 
-  private final AtomicReference<PointsRules> points = new AtomicReference<>();
-  private final AtomicReference<TierRules> tiers = new AtomicReference<>();
+  private final ActiveRules active;
 
-  ActiveRuleSets() {
-    points.set(new PointsRules(ShippedRuleSets.points()));
-    tiers.set(new TierRules(ShippedRuleSets.tiers()));
+  ActiveRuleSets(ActiveRules active) {
+    this.active = active;
   }
 
   PointsRules points() {
-    return points.get();
+    return new PointsRules(active.get(ShippedRuleSets.POINTS));
   }
 
   TierRules tiers() {
-    return tiers.get();
+    return new TierRules(active.get(ShippedRuleSets.TIERS));
   }
 }

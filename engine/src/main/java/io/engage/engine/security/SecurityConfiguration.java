@@ -60,6 +60,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
             .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
+            .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .csrf(csrf -> csrf
