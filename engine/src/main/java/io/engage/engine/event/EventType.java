@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The event types the API accepts. Each names the Zeebe message it becomes. */
 public enum EventType {
   CUSTOMER_REGISTERED("customer.registered"),
-  ORDER_PLACED("order.placed");
+  ORDER_PLACED("order.placed"),
+  ORDER_REFUNDED("order.refunded");
 
   private final String wireName;
 

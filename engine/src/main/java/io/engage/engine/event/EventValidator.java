@@ -56,7 +56,8 @@ class EventValidator {
     if (typeName != null) {
       type = EventType.fromWireName(typeName).orElse(null);
       if (type == null) {
-        fields.reject("type", "unknown event type '" + typeName + "'; known: customer.registered, order.placed");
+        fields.reject("type", "unknown event type '" + typeName + "'; known: " + java.util.Arrays.stream(EventType.values())
+            .map(EventType::wireName).collect(java.util.stream.Collectors.joining(", ")));
       }
     }
     Instant occurredAt = fields.instant("occurredAt", true);
@@ -74,6 +75,7 @@ class EventValidator {
       data = switch (type) {
         case CUSTOMER_REGISTERED -> customerRegistered(dataFields);
         case ORDER_PLACED -> orderPlaced(dataFields);
+        case ORDER_REFUNDED -> orderRefunded(dataFields);
       };
     }
     if (!fields.errors().isEmpty()) {
@@ -132,6 +134,15 @@ class EventValidator {
         });
       }
     }
+    return out;
+  }
+
+  private ObjectNode orderRefunded(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("orderId", f.text("orderId", true, 64, ID, "letters, digits and . _ : @ -"));
+    BigDecimal amount = f.decimal("amount", true, new BigDecimal("0.01"), MAX_AMOUNT, 2);
+    out.put("amount", amount == null ? null : amount.toPlainString());
+    out.put("reason", f.text("reason", false, 200, null, null));
     return out;
   }
 

@@ -46,6 +46,10 @@ public class Events {
     return typed(event, EventType.ORDER_PLACED, OrderPlaced.class);
   }
 
+  public OrderRefunded orderRefunded(StoredEvent event) {
+    return typed(event, EventType.ORDER_REFUNDED, OrderRefunded.class);
+  }
+
   private <T> T typed(StoredEvent event, EventType expected, Class<T> type) {
     if (event.type() != expected) {
       throw new IllegalArgumentException(event.eventId() + " is " + event.type() + ", not " + expected);

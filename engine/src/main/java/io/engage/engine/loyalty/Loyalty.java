@@ -23,6 +23,16 @@ public class Loyalty {
     return mapper.balance(customerId);
   }
 
+  /** Points that can be redeemed now: in lots whose return window has closed and that have not expired. */
+  public long available(String customerId) {
+    return mapper.availablePoints(customerId, java.time.Instant.now());
+  }
+
+  /** Points still inside their order's return window. */
+  public long pending(String customerId) {
+    return mapper.pendingPoints(customerId, java.time.Instant.now());
+  }
+
   public List<LedgerEntry> ledger(String customerId, int limit) {
     return mapper.findLedger(customerId, limit).stream()
         .map(row -> new LedgerEntry(row.id(), row.customerId(), row.kind(), row.points(), row.sourceEventId(),

@@ -26,6 +26,34 @@ interface LoyaltyMapper {
 
   List<TierChange> findTierHistory(@Param("customerId") String customerId);
 
+  Long findLedgerId(@Param("sourceEventId") String sourceEventId, @Param("kind") String kind);
+
+  void insertLot(PointsLot lot);
+
+  /** Available lots (returned window closed, not expired, points left), oldest expiry first, locked. */
+  List<PointsLot> lockAvailableLots(@Param("customerId") String customerId, @Param("now") Instant now);
+
+  PointsLot lockLotOfOrder(@Param("orderId") String orderId);
+
+  /** Lots past their expiry that still hold points; rows other nodes are expiring are skipped. */
+  List<PointsLot> lockExpiredLots(@Param("now") Instant now, @Param("limit") int limit);
+
+  void takeFromLot(@Param("lotId") long lotId, @Param("points") long points);
+
+  void insertAllocation(@Param("ledgerId") long ledgerId, @Param("lotId") long lotId, @Param("points") long points);
+
+  long availablePoints(@Param("customerId") String customerId, @Param("now") Instant now);
+
+  long pendingPoints(@Param("customerId") String customerId, @Param("now") Instant now);
+
+  OrderForRefund lockOrder(@Param("orderId") String orderId);
+
+  void addRefunded(@Param("orderId") String orderId, @Param("amount") BigDecimal amount);
+
+  long sumOrderPoints(@Param("orderId") String orderId, @Param("kind") String kind);
+
+  record OrderForRefund(String orderId, String customerId, BigDecimal amount, BigDecimal refundedAmount) {}
+
   record Spend(BigDecimal amount, int orders) {}
 
   record LedgerRow(

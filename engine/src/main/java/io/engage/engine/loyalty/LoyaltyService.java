@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.Customers;
+import io.engage.engine.platform.web.ApiProblemException;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.OrderLine;
 import io.engage.rules.points.PointsDecision;
 import io.engage.rules.tiers.TierDecision;
 import io.engage.rules.tiers.TierFact;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,13 +34,16 @@ class LoyaltyService {
   private final LoyaltyMapper mapper;
   private final Customers customers;
   private final ActiveRuleSets rules;
+  private final PointsAccount account;
   private final ObjectMapper json;
   private final MeterRegistry meters;
 
-  LoyaltyService(LoyaltyMapper mapper, Customers customers, ActiveRuleSets rules, ObjectMapper json, MeterRegistry meters) {
+  LoyaltyService(LoyaltyMapper mapper, Customers customers, ActiveRuleSets rules, PointsAccount account,
+      ObjectMapper json, MeterRegistry meters) {
     this.mapper = mapper;
     this.customers = customers;
     this.rules = rules;
+    this.account = account;
     this.json = json;
     this.meters = meters;
   }
@@ -67,8 +73,62 @@ class LoyaltyService {
     LedgerEntry entry = new LedgerEntry(0, customer.id(), EARN, decision.points(), order.eventId(), order.orderId(),
         decision.ruleSet(), decision.version(), decision.explanation(), decision.rulesFired(), Instant.now());
     if (mapper.insertLedgerEntry(entry, write(decision.rulesFired()), write(inputs)) == 1) {
+      account.openLot(mapper.findLedgerId(order.eventId(), EARN), customer.id(), order.orderId(), decision.points(),
+          order.placedAt());
       meters.counter("engage.points.earned").increment(decision.points());
     }
+  }
+
+  /**
+   * Reverses the points of a refund in proportion to the amount refunded so far, so partial refunds
+   * add up exactly to a full one. An unknown order is a failure the outbox retries (its
+   * order.placed may still be on its way), not a silent skip.
+   */
+  @Transactional
+  public void refund(String eventId, String orderId, BigDecimal amount, Instant at) {
+    LoyaltyMapper.OrderForRefund order = mapper.lockOrder(orderId);
+    if (order == null) {
+      throw new IllegalStateException("Refund " + eventId + " for unknown order " + orderId);
+    }
+    if (mapper.findLedgerId(eventId, PointsAccount.REVERSAL) != null) {
+      return;
+    }
+    BigDecimal refundable = order.amount().subtract(order.refundedAmount());
+    BigDecimal refunded = amount.min(refundable);
+    if (refunded.signum() <= 0) {
+      return;
+    }
+    mapper.addRefunded(orderId, refunded);
+    long earned = mapper.sumOrderPoints(orderId, EARN);
+    long reversedBefore = -mapper.sumOrderPoints(orderId, PointsAccount.REVERSAL);
+    BigDecimal share = order.refundedAmount().add(refunded).divide(order.amount(), 10, RoundingMode.HALF_EVEN);
+    long reversedTotal = BigDecimal.valueOf(earned).multiply(share).setScale(0, RoundingMode.FLOOR).longValueExact();
+    long reverse = reversedTotal - reversedBefore;
+    account.reverse(order.customerId(), orderId, eventId, reverse,
+        "-" + reverse + ": refund of " + refunded.toPlainString() + " of " + order.amount().toPlainString()
+            + " on order " + orderId, Instant.now());
+    Customer customer = customers.lockOrCreate(order.customerId(), Instant.now());
+    reevaluateTier(customer, new Order(orderId, order.customerId(), eventId, order.amount(), null, null, null, at));
+  }
+
+  @Transactional
+  public long redeem(String customerId, String key, long points, String reason) {
+    customers.find(customerId).orElseThrow(() -> ApiProblemException.notFound("Customer " + customerId));
+    customers.lockOrCreate(customerId, Instant.now()); // one redemption per customer at a time
+    Long existing = mapper.findLedgerId("redeem:" + key, PointsAccount.REDEEM);
+    if (existing != null) {
+      return existing;
+    }
+    long id = account.redeem(customerId, key, points, reason, Instant.now());
+    meters.counter("engage.points.redeemed").increment(points);
+    return id;
+  }
+
+  @Transactional
+  public int expireDue(Instant now) {
+    int expired = account.expireDue(now, 500);
+    meters.counter("engage.points.lots.expired").increment(expired);
+    return expired;
   }
 
   private void reevaluateTier(Customer customer, Order order) {

@@ -1,0 +1,14 @@
+package io.engage.engine.loyalty;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param returnWindow points of an order stay pending this long, until it can no longer be returned
+ * @param expiryYearsAfterEarning points expire at the end of the calendar year this many years after
+ *     the year they were earned (1 = "end of next year", a common 京豆-style policy)
+ * @param zone the business time zone that calendar years are counted in
+ */
+@ConfigurationProperties("engage.loyalty")
+public record LoyaltyProperties(Duration returnWindow, int expiryYearsAfterEarning, ZoneId zone) {}

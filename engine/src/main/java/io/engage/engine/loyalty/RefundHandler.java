@@ -1,0 +1,32 @@
+package io.engage.engine.loyalty;
+
+import io.engage.engine.event.EventHandler;
+import io.engage.engine.event.EventType;
+import io.engage.engine.event.Events;
+import io.engage.engine.event.OrderRefunded;
+import io.engage.engine.event.StoredEvent;
+import org.springframework.stereotype.Component;
+
+/** {@code order.refunded}: reverse the order's points in proportion and re-evaluate the tier. */
+@Component
+class RefundHandler implements EventHandler {
+
+  private final Events events;
+  private final LoyaltyService loyalty;
+
+  RefundHandler(Events events, LoyaltyService loyalty) {
+    this.events = events;
+    this.loyalty = loyalty;
+  }
+
+  @Override
+  public EventType type() {
+    return EventType.ORDER_REFUNDED;
+  }
+
+  @Override
+  public void handle(StoredEvent event) {
+    OrderRefunded data = events.orderRefunded(event);
+    loyalty.refund(event.eventId(), data.orderId(), data.amount(), event.occurredAt());
+  }
+}
