@@ -9,7 +9,17 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface LoyaltyMapper {
 
-  int insertOrderIfAbsent(@Param("order") Order order, @Param("lineItems") String lineItems);
+  int insertOrderIfAbsent(@Param("order") Order order, @Param("lineItems") String lineItems, @Param("tier") String tier);
+
+  /** Paid orders placed in [from, to), in id order after {@code afterOrderId}, for bulk replays. */
+  List<OrderForReplay> findOrdersForReplay(@Param("from") Instant from, @Param("to") Instant to,
+      @Param("afterOrderId") String afterOrderId, @Param("limit") int limit);
+
+  List<CustomerSpend> spendByCustomer(@Param("from") Instant from, @Param("to") Instant to);
+
+  record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
+
+  record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems) {}
 
   List<Order> findOrders(@Param("customerId") String customerId, @Param("limit") int limit);
 

@@ -52,7 +52,7 @@ class LoyaltyService {
   @Transactional
   public boolean recordPaidOrder(Order order, List<OrderLine> lines) {
     Customer customer = customers.lockOrCreate(order.customerId(), Instant.now());
-    if (mapper.insertOrderIfAbsent(order, write(lines)) == 0) {
+    if (mapper.insertOrderIfAbsent(order, write(lines), customer.tier()) == 0) {
       return false;
     }
     awardPoints(customer, order, lines);

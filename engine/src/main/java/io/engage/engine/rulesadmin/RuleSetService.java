@@ -110,6 +110,11 @@ public class RuleSetService {
     return version;
   }
 
+  /** A stored version compiled, e.g. a draft to simulate. */
+  public io.engage.rules.CompiledRuleSet compiled(String ruleSet, int number) {
+    return ActiveRules.compile(version(ruleSet, number));
+  }
+
   public List<RuleAuditEntry> audit(String ruleSet, int limit) {
     return mapper.findAudit(ruleSet, limit);
   }

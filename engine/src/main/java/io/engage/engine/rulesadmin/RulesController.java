@@ -1,7 +1,5 @@
 package io.engage.engine.rulesadmin;
 
-import io.engage.engine.platform.web.ApiProblemException;
-import io.engage.engine.platform.web.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -104,14 +102,7 @@ class RulesController {
     return rules.audit(ruleSet, Math.clamp(limit, 1, 1000));
   }
 
-  /** Escalation belongs to service managers, the reward sets to business staff; ADMIN may do both. */
-  static void requireEditor(String ruleSet, Authentication user) {
-    String needed = "escalation".equals(ruleSet) ? "ROLE_SERVICE_MANAGER" : "ROLE_BUSINESS";
-    boolean allowed = user.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(needed) || a.getAuthority().equals("ROLE_ADMIN"));
-    if (!allowed) {
-      throw new ApiProblemException(HttpStatus.FORBIDDEN, "Forbidden",
-          "Your role may not change the " + ruleSet + " rules", List.of(new FieldError("ruleSet", "not yours to change")));
-    }
+  private static void requireEditor(String ruleSet, Authentication user) {
+    RuleSetOwners.requireEditor(ruleSet, user);
   }
 }

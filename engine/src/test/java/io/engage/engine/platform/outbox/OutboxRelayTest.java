@@ -49,7 +49,7 @@ class OutboxRelayTest extends EngineTest {
       assertThat(relay.handleNext(flaky)).isTrue();
       assertThat(status()).isEqualTo("PENDING");
       assertThat(relay.handleNext(flaky)).as("backing off, not due yet").isFalse();
-      jdbc.update("UPDATE outbox SET next_attempt_at = NOW(3) - INTERVAL 1 SECOND WHERE event_id = 'outage-event-1'");
+      jdbc.update("UPDATE outbox SET next_attempt_at = '2000-01-01 00:00:00' WHERE event_id = 'outage-event-1'");
     }
     assertThat(relay.handleNext(flaky)).isTrue();
     assertThat(status()).isEqualTo("DONE");
@@ -74,7 +74,7 @@ class OutboxRelayTest extends EngineTest {
         transactions, new OutboxProperties(Duration.ofMillis(50), 2), new SimpleMeterRegistry());
     transactions.executeWithoutResult(status -> mapper.insert("test-broken", "broken-event-1", java.time.Instant.now()));
     relay.handleNext(broken);
-    jdbc.update("UPDATE outbox SET next_attempt_at = NOW(3) - INTERVAL 1 SECOND WHERE event_id = 'broken-event-1'");
+    jdbc.update("UPDATE outbox SET next_attempt_at = '2000-01-01 00:00:00' WHERE event_id = 'broken-event-1'");
     relay.handleNext(broken);
     assertThat(jdbc.queryForObject("SELECT status FROM outbox WHERE event_id = 'broken-event-1'", String.class))
         .isEqualTo("PARKED");
