@@ -53,7 +53,32 @@ class RuleCompilationTest {
   @Test
   void theShippedRuleSetsCompileAsVersionOne() {
     assertThat(ShippedRuleSets.points().version()).isEqualTo("1");
-    assertThat(ShippedRuleSets.points().ruleCount()).isEqualTo(6);
-    assertThat(ShippedRuleSets.tiers().ruleCount()).isEqualTo(5);
+    assertThat(ShippedRuleSets.points().ruleCount()).isEqualTo(10);
+    assertThat(ShippedRuleSets.tiers().ruleCount()).isEqualTo(7);
+    assertThat(ShippedRuleSets.activity().ruleCount()).isEqualTo(4);
+    assertThat(ShippedRuleSets.referral().ruleCount()).isEqualTo(6);
+    assertThat(ShippedRuleSets.escalation().ruleCount()).isEqualTo(7);
+    assertThat(ShippedRuleSets.birthday().ruleCount()).isEqualTo(4);
+  }
+
+  @Test
+  void everyShippedSetIsListedAndCompilesFromItsSources() {
+    assertThat(ShippedRuleSets.names()).containsExactly("points", "tiers", "activity", "referral", "escalation", "birthday");
+    for (String name : ShippedRuleSets.names()) {
+      CompiledRuleSet compiled = ShippedRuleSets.compiled(name);
+      assertThat(compiled.name()).isEqualTo(name);
+      assertThat(compiled.version()).isEqualTo("1");
+      assertThat(ShippedRuleSets.sources(name)).singleElement()
+          .satisfies(source -> assertThat(source.path()).isEqualTo("io/engage/rules/" + name + "/" + name + ".drl"));
+    }
+    assertThat(ShippedRuleSets.compiled("points")).isSameAs(ShippedRuleSets.points());
+    assertThat(ShippedRuleSets.referralSources()).isEqualTo(ShippedRuleSets.sources("referral"));
+  }
+
+  @Test
+  void anUnknownShippedSetIsRefused() {
+    assertThatThrownBy(() -> ShippedRuleSets.sources("loyalty"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loyalty");
   }
 }

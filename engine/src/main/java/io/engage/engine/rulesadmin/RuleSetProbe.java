@@ -1,6 +1,16 @@
 package io.engage.engine.rulesadmin;
 
 import io.engage.rules.CompiledRuleSet;
+import io.engage.rules.activity.ActivityFact;
+import io.engage.rules.activity.ActivityKind;
+import io.engage.rules.activity.ActivityRules;
+import io.engage.rules.birthday.BirthdayFact;
+import io.engage.rules.birthday.BirthdayGiftRules;
+import io.engage.rules.escalation.EscalationFact;
+import io.engage.rules.escalation.EscalationRules;
+import io.engage.rules.escalation.Severity;
+import io.engage.rules.referral.ReferralFact;
+import io.engage.rules.referral.ReferralRules;
 import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.OrderLine;
@@ -10,6 +20,7 @@ import io.engage.rules.tiers.TierRules;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs a compiled rule set once on a sample fact. DRL that compiles can still be written for the
@@ -33,6 +44,31 @@ final class RuleSetProbe {
         case ShippedRuleSets.TIERS -> {
           new TierRules(compiled).decide(new TierFact("probe", "BASIC", new BigDecimal("100.00"), 1));
           yield Optional.empty();
+        }
+        case ShippedRuleSets.ACTIVITY -> {
+          var decision = new ActivityRules(compiled).decide(new ActivityFact("probe", "probe", ActivityKind.REVIEW, 0));
+          yield decision.rulesFired().isEmpty()
+              ? Optional.of("no rule fired for a sample review: are the rules written for activities?")
+              : Optional.empty();
+        }
+        case ShippedRuleSets.REFERRAL -> {
+          var decision = new ReferralRules(compiled).decide(
+              new ReferralFact("probe-a", "probe-b", true, 0, Set.of("a"), Set.of("b")));
+          yield decision.rulesFired().isEmpty()
+              ? Optional.of("no rule fired for a sample referral: are the rules written for referrals?")
+              : Optional.empty();
+        }
+        case ShippedRuleSets.ESCALATION -> {
+          var decision = new EscalationRules(compiled).decide(new EscalationFact("probe", Severity.HIGH, "BASIC", "APP"));
+          yield decision.slaHours() <= 0 || decision.rulesFired().isEmpty()
+              ? Optional.of("no SLA decided for a sample complaint: are the rules written for complaints?")
+              : Optional.empty();
+        }
+        case ShippedRuleSets.BIRTHDAY -> {
+          var decision = new BirthdayGiftRules(compiled).decide(new BirthdayFact("probe", "GOLD"));
+          yield decision.rulesFired().isEmpty()
+              ? Optional.of("no rule fired for a sample birthday: are the rules written for birthday gifts?")
+              : Optional.empty();
         }
         default -> Optional.empty();
       };

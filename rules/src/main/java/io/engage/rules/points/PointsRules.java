@@ -3,8 +3,10 @@ package io.engage.rules.points;
 import io.engage.rules.CompiledRuleSet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -19,17 +21,36 @@ public final class PointsRules {
     this.ruleSet = ruleSet;
   }
 
+  /** Without context: no birthday, not a first order, nothing earned yet today. */
   public PointsDecision decide(OrderFact order) {
-    return decideAll(List.of(order)).getFirst();
+    return decide(order, OrderContext.NONE);
   }
 
-  /** One decision per order, in the order given. */
+  public PointsDecision decide(OrderFact order, OrderContext context) {
+    return decideAll(List.of(order), List.of(context)).getFirst();
+  }
+
+  /** One decision per order, in the order given, each with {@link OrderContext#NONE}. */
   public List<PointsDecision> decideAll(List<OrderFact> orders) {
+    return decideAll(orders, Collections.nCopies(orders.size(), OrderContext.NONE));
+  }
+
+  /**
+   * One decision per order, in the order given; {@code contexts.get(i)} belongs to
+   * {@code orders.get(i)}. Orders are decided independently: the daily cap counts only the
+   * context's {@code pointsEarnedToday}, never other orders of the same batch, so a caller that
+   * replays several orders of one customer and day must carry the running total itself.
+   */
+  public List<PointsDecision> decideAll(List<OrderFact> orders, List<OrderContext> contexts) {
+    if (orders.size() != contexts.size()) {
+      throw new IllegalArgumentException(orders.size() + " orders but " + contexts.size() + " contexts");
+    }
     List<PointsCalculation> calculations = new ArrayList<>(orders.size());
     List<Object> facts = new ArrayList<>(orders.size() * 2);
     for (int key = 0; key < orders.size(); key++) {
       OrderFact order = orders.get(key);
-      PointsCalculation calculation = new PointsCalculation(key, order);
+      PointsCalculation calculation = new PointsCalculation(key, order,
+          Objects.requireNonNull(contexts.get(key), "context of order " + order.orderId()));
       calculations.add(calculation);
       facts.add(calculation);
       spendByCategory(order).forEach((category, amount) -> facts.add(new CategorySpend(calculation.getKey(), category, amount)));

@@ -40,11 +40,12 @@ class PointsRulesTest {
 
   @Test
   void explainsEveryShareOfAGoldBooksOrder() {
-    OrderFact order = new OrderFact("c-1", "o-240", new BigDecimal("120.00"), "GOLD", "app", List.of(line("books", "120.00")));
+    OrderFact order = new OrderFact("c-1", "o-246", new BigDecimal("120.00"), "GOLD", "app", List.of(line("books", "120.00")));
     PointsDecision decision = rules.decide(order);
-    assertThat(decision.explanation()).isEqualTo("+240: base 120, GOLD x1.5 +60, books +60");
+    assertThat(decision.explanation()).isEqualTo("+246: base 120, GOLD x1.5 +60, app +6, books +60");
     assertThat(decision.points()).isEqualTo(decision.contributions().stream().mapToLong(Contribution::points).sum());
-    assertThat(decision.rulesFired()).containsExactly("Base points", "Tier multiplier", "Category bonus books");
+    assertThat(decision.rulesFired())
+        .containsExactly("Base points", "Tier multiplier", "App channel bonus", "Category bonus books");
   }
 
   @Test
