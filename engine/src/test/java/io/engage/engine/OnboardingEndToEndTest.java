@@ -50,11 +50,11 @@ class OnboardingEndToEndTest extends EngineTest {
         c -> c.path("points").path("ledger").size() == 1
             && journeyStatus(c).equals("COMPLETED"));
     JsonNode entry = afterOrder.path("points").path("ledger").get(0);
-    assertThat(entry.path("points").asLong()).isEqualTo(3000);
-    assertThat(entry.path("explanation").asText()).isEqualTo("+3000: base 2500, books +500");
+    assertThat(entry.path("points").asLong()).isEqualTo(3100);
+    assertThat(entry.path("explanation").asText()).isEqualTo("+3100: base 2500, books +500, first order +100");
     assertThat(entry.path("ruleSet").asText()).isEqualTo("points");
     assertThat(entry.path("ruleSetVersion").asText()).isEqualTo("1");
-    assertThat(afterOrder.path("points").path("balance").asLong()).isEqualTo(3000);
+    assertThat(afterOrder.path("points").path("balance").asLong()).isEqualTo(3100);
     assertThat(afterOrder.path("profile").path("tier").asText()).isEqualTo("SILVER");
     JsonNode tierChange = afterOrder.path("tierHistory").get(0);
     assertThat(tierChange.path("fromTier").asText()).isEqualTo("BASIC");

@@ -8,6 +8,7 @@ import io.engage.engine.event.StoredEvent;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code customer.registered}: creates or completes the profile and records the consents given. */
@@ -25,8 +26,8 @@ class RegistrationHandler implements EventHandler {
   }
 
   @Override
-  public EventType type() {
-    return EventType.CUSTOMER_REGISTERED;
+  public Set<EventType> types() {
+    return Set.of(EventType.CUSTOMER_REGISTERED);
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.engage.engine.customer.Customer;
 import io.engage.engine.journey.JourneyInstance;
 import io.engage.engine.loyalty.LedgerEntry;
 import io.engage.engine.loyalty.Order;
+import io.engage.engine.loyalty.Referral;
 import io.engage.engine.loyalty.TierChange;
+import io.engage.engine.loyalty.TierOverride;
 import io.engage.engine.messaging.Message;
 import java.util.List;
 
@@ -13,7 +15,9 @@ import java.util.List;
 record Customer360(
     Customer profile,
     List<Consent> consents,
+    TierOverride tierOverride,
     List<TierChange> tierHistory,
+    Referral referral,
     Points points,
     List<Order> orders,
     List<JourneyInstance> journeys,

@@ -50,7 +50,9 @@ class Customer360Controller {
     return new Customer360(
         profile,
         customers.consents(id),
+        loyalty.tierOverride(id).orElse(null),
         loyalty.tierHistory(id),
+        loyalty.referral(id).orElse(null),
         new Customer360.Points(loyalty.balance(id), loyalty.ledger(id, RECENT)),
         loyalty.orders(id, RECENT),
         journeys.forCustomer(id),

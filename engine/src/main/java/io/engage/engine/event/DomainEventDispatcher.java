@@ -31,7 +31,7 @@ class DomainEventDispatcher implements OutboxHandler {
   public void handle(String eventId) {
     StoredEvent event = events.get(eventId);
     for (EventHandler handler : handlers) {
-      if (handler.type() == event.type()) {
+      if (handler.types().contains(event.type())) {
         handler.handle(event);
       }
     }

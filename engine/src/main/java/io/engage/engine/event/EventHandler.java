@@ -1,5 +1,7 @@
 package io.engage.engine.event;
 
+import java.util.Set;
+
 /**
  * A feature's reaction to stored events of one type. Runs after the event is acknowledged, in the
  * transaction that marks its outbox row done: a failure rolls the handler's writes back and the
@@ -7,7 +9,8 @@ package io.engage.engine.event;
  */
 public interface EventHandler {
 
-  EventType type();
+  /** The event types this handler acts on. */
+  Set<EventType> types();
 
   void handle(StoredEvent event);
 }

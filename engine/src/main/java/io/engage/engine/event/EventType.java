@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum EventType {
   CUSTOMER_REGISTERED("customer.registered"),
   ORDER_PLACED("order.placed"),
-  ORDER_REFUNDED("order.refunded");
+  ORDER_REFUNDED("order.refunded"),
+  REVIEW_POSTED("review.posted"),
+  CONTENT_SHARED("content.shared");
 
   private final String wireName;
 

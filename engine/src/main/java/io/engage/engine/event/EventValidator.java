@@ -76,6 +76,8 @@ class EventValidator {
         case CUSTOMER_REGISTERED -> customerRegistered(dataFields);
         case ORDER_PLACED -> orderPlaced(dataFields);
         case ORDER_REFUNDED -> orderRefunded(dataFields);
+        case REVIEW_POSTED -> activity(dataFields, "reviewId");
+        case CONTENT_SHARED -> activity(dataFields, "shareId");
       };
     }
     if (!fields.errors().isEmpty()) {
@@ -134,6 +136,16 @@ class EventValidator {
         });
       }
     }
+    return out;
+  }
+
+  /** A review (with its optional order and 1-5 rating) or a share, identified by its own id. */
+  private ObjectNode activity(JsonFields f, String idField) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("activityId", f.text(idField, true, 64, ID, "letters, digits and . _ : @ -"));
+    out.put("orderId", f.text("orderId", false, 64, ID, "letters, digits and . _ : @ -"));
+    Integer rating = f.integer("rating", false, 1, 5);
+    out.put("rating", rating);
     return out;
   }
 

@@ -46,6 +46,14 @@ public class Events {
     return typed(event, EventType.ORDER_PLACED, OrderPlaced.class);
   }
 
+  /** The id of a review or share event's activity. */
+  public String activityId(StoredEvent event) {
+    if (event.type() != EventType.REVIEW_POSTED && event.type() != EventType.CONTENT_SHARED) {
+      throw new IllegalArgumentException(event.eventId() + " is not an activity");
+    }
+    return event.data().path("activityId").asText();
+  }
+
   public OrderRefunded orderRefunded(StoredEvent event) {
     return typed(event, EventType.ORDER_REFUNDED, OrderRefunded.class);
   }

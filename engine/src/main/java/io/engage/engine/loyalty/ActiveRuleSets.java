@@ -2,11 +2,13 @@ package io.engage.engine.loyalty;
 
 import io.engage.engine.rulesadmin.ActiveRules;
 import io.engage.rules.ShippedRuleSets;
+import io.engage.rules.activity.ActivityRules;
 import io.engage.rules.points.PointsRules;
+import io.engage.rules.referral.ReferralRules;
 import io.engage.rules.tiers.TierRules;
 import org.springframework.stereotype.Component;
 
-/** The points and tier rules in force now; each call reads the active version once. */
+/** The loyalty rule sets in force now; each call reads the active version once. */
 @Component
 class ActiveRuleSets {
 
@@ -22,5 +24,13 @@ class ActiveRuleSets {
 
   TierRules tiers() {
     return new TierRules(active.get(ShippedRuleSets.TIERS));
+  }
+
+  ReferralRules referral() {
+    return new ReferralRules(active.get(ShippedRuleSets.REFERRAL));
+  }
+
+  ActivityRules activity() {
+    return new ActivityRules(active.get(ShippedRuleSets.ACTIVITY));
   }
 }

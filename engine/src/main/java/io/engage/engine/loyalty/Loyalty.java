@@ -40,6 +40,16 @@ public class Loyalty {
         .toList();
   }
 
+  /** The manual tier override, if one is set (it may have ended). */
+  public java.util.Optional<TierOverride> tierOverride(String customerId) {
+    return java.util.Optional.ofNullable(mapper.findOverride(customerId));
+  }
+
+  /** How the customer's own referral (as referee) was decided, if it was. */
+  public java.util.Optional<Referral> referral(String customerId) {
+    return java.util.Optional.ofNullable(mapper.findReferral(customerId));
+  }
+
   public List<TierChange> tierHistory(String customerId) {
     return mapper.findTierHistory(customerId);
   }

@@ -17,6 +17,31 @@ interface LoyaltyMapper {
 
   List<CustomerSpend> spendByCustomer(@Param("from") Instant from, @Param("to") Instant to);
 
+  int countOtherPaidOrders(@Param("customerId") String customerId, @Param("orderId") String orderId);
+
+  /** Points already earned from the customer's orders placed in [from, to). */
+  long orderPointsPlacedBetween(@Param("customerId") String customerId, @Param("from") Instant from, @Param("to") Instant to);
+
+  /** Points of one kind written in [from, to) (activity caps per day). */
+  long pointsOfKindBetween(@Param("customerId") String customerId, @Param("kind") String kind,
+      @Param("from") Instant from, @Param("to") Instant to);
+
+  TierChange findLastChangeTo(@Param("customerId") String customerId, @Param("tier") String tier);
+
+  TierOverride findOverride(@Param("customerId") String customerId);
+
+  void upsertOverride(TierOverride override);
+
+  int deleteOverride(@Param("customerId") String customerId);
+
+  String findCustomerIdByReferralCode(@Param("code") String code);
+
+  int countGrantedReferrals(@Param("referrerId") String referrerId, @Param("from") Instant from, @Param("to") Instant to);
+
+  int insertReferralIfAbsent(Referral referral);
+
+  Referral findReferral(@Param("refereeId") String refereeId);
+
   record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
 
   record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems) {}

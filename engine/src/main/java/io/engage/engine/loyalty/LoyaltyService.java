@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.Customers;
 import io.engage.engine.platform.web.ApiProblemException;
+import io.engage.rules.points.OrderContext;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.OrderLine;
 import io.engage.rules.points.PointsDecision;
-import io.engage.rules.tiers.TierDecision;
-import io.engage.rules.tiers.TierFact;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +29,27 @@ import org.springframework.transaction.annotation.Transactional;
 class LoyaltyService {
 
   static final String EARN = "EARN";
-  private static final Duration TIER_WINDOW = Duration.ofDays(365);
 
   private final LoyaltyMapper mapper;
   private final Customers customers;
   private final ActiveRuleSets rules;
   private final PointsAccount account;
+  private final TierService tiers;
+  private final ReferralService referrals;
+  private final LoyaltyProperties properties;
   private final ObjectMapper json;
   private final MeterRegistry meters;
 
   LoyaltyService(LoyaltyMapper mapper, Customers customers, ActiveRuleSets rules, PointsAccount account,
-      ObjectMapper json, MeterRegistry meters) {
+      TierService tiers, ReferralService referrals, LoyaltyProperties properties, ObjectMapper json,
+      MeterRegistry meters) {
     this.mapper = mapper;
     this.customers = customers;
     this.rules = rules;
     this.account = account;
+    this.tiers = tiers;
+    this.referrals = referrals;
+    this.properties = properties;
     this.json = json;
     this.meters = meters;
   }
@@ -55,20 +61,26 @@ class LoyaltyService {
     if (mapper.insertOrderIfAbsent(order, write(lines), customer.tier()) == 0) {
       return false;
     }
-    awardPoints(customer, order, lines);
-    reevaluateTier(customer, order);
+    boolean firstOrder = mapper.countOtherPaidOrders(customer.id(), order.orderId()) == 0;
+    awardPoints(customer, order, lines, firstOrder);
+    if (firstOrder) {
+      referrals.onFirstPaidOrder(customer, order);
+    }
+    tiers.reevaluate(customer, order.placedAt(), order.eventId());
     return true;
   }
 
-  private void awardPoints(Customer customer, Order order, List<OrderLine> lines) {
+  private void awardPoints(Customer customer, Order order, List<OrderLine> lines, boolean firstOrder) {
     OrderFact fact = new OrderFact(customer.id(), order.orderId(), order.amount(), customer.tier(), order.channel(), lines);
-    PointsDecision decision = rules.points().decide(fact);
+    OrderContext context = context(customer, order, firstOrder);
+    PointsDecision decision = rules.points().decide(fact, context);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("orderId", order.orderId());
     inputs.put("amount", order.amount());
     inputs.put("tier", customer.tier());
     inputs.put("channel", order.channel());
     inputs.put("lines", lines);
+    inputs.put("context", context);
     inputs.put("contributions", decision.contributions());
     LedgerEntry entry = new LedgerEntry(0, customer.id(), EARN, decision.points(), order.eventId(), order.orderId(),
         decision.ruleSet(), decision.version(), decision.explanation(), decision.rulesFired(), Instant.now());
@@ -77,6 +89,18 @@ class LoyaltyService {
           order.placedAt());
       meters.counter("engage.points.earned").increment(decision.points());
     }
+  }
+
+  /** Birthday month (in the customer's time zone), first order, and what orders of that day earned. */
+  private OrderContext context(Customer customer, Order order, boolean firstOrder) {
+    ZoneId customerZone = ZoneId.of(customer.timeZone());
+    boolean birthdayMonth = customer.birthday() != null
+        && customer.birthday().getMonth() == order.placedAt().atZone(customerZone).getMonth();
+    LocalDate day = order.placedAt().atZone(properties.zone()).toLocalDate();
+    Instant dayStart = day.atStartOfDay(properties.zone()).toInstant();
+    long earnedToday = Math.max(0, mapper.orderPointsPlacedBetween(customer.id(), dayStart,
+        day.plusDays(1).atStartOfDay(properties.zone()).toInstant()));
+    return new OrderContext(birthdayMonth, firstOrder, earnedToday);
   }
 
   /**
@@ -108,7 +132,7 @@ class LoyaltyService {
         "-" + reverse + ": refund of " + refunded.toPlainString() + " of " + order.amount().toPlainString()
             + " on order " + orderId, Instant.now());
     Customer customer = customers.lockOrCreate(order.customerId(), Instant.now());
-    reevaluateTier(customer, new Order(orderId, order.customerId(), eventId, order.amount(), null, null, null, at));
+    tiers.reevaluate(customer, at, eventId);
   }
 
   @Transactional
@@ -129,20 +153,6 @@ class LoyaltyService {
     int expired = account.expireDue(now, 500);
     meters.counter("engage.points.lots.expired").increment(expired);
     return expired;
-  }
-
-  private void reevaluateTier(Customer customer, Order order) {
-    Instant until = order.placedAt();
-    LoyaltyMapper.Spend spend = mapper.paidSpendSince(customer.id(), until.minus(TIER_WINDOW), until);
-    TierDecision decision = rules.tiers().decide(new TierFact(customer.id(), customer.tier(), spend.amount(), spend.orders()));
-    if (!decision.changed()) {
-      return;
-    }
-    Instant now = Instant.now();
-    customers.changeTier(customer.id(), decision.tier(), now);
-    mapper.insertTierChange(new TierChange(customer.id(), customer.tier(), decision.tier(), decision.reason(),
-        decision.ruleSet(), decision.version(), order.eventId(), now));
-    meters.counter("engage.tier.changes", "to", decision.tier()).increment();
   }
 
   private String write(Object value) {

@@ -7,6 +7,7 @@ import io.engage.engine.event.OrderPlaced;
 import io.engage.engine.event.StoredEvent;
 import io.engage.rules.points.OrderLine;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code order.placed}: record the paid order, earn points, re-evaluate the tier. */
@@ -22,8 +23,8 @@ class OrderPlacedHandler implements EventHandler {
   }
 
   @Override
-  public EventType type() {
-    return EventType.ORDER_PLACED;
+  public Set<EventType> types() {
+    return Set.of(EventType.ORDER_PLACED);
   }
 
   @Override

@@ -39,6 +39,13 @@ class PointsAccount {
         earnedAt.plus(properties.returnWindow()), expiryOf(earnedAt)));
   }
 
+  /** Opens a lot usable at once (activity points: nothing to return). */
+  void openAvailableLot(long ledgerId, String customerId, long points, Instant now) {
+    if (points > 0) {
+      mapper.insertLot(new PointsLot(0, customerId, ledgerId, null, points, points, now, expiryOf(now)));
+    }
+  }
+
   /** End of the calendar year N years after the year of earning, in the business time zone. */
   Instant expiryOf(Instant earnedAt) {
     int year = earnedAt.atZone(properties.zone()).getYear() + properties.expiryYearsAfterEarning();

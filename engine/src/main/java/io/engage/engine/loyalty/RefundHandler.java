@@ -5,6 +5,7 @@ import io.engage.engine.event.EventType;
 import io.engage.engine.event.Events;
 import io.engage.engine.event.OrderRefunded;
 import io.engage.engine.event.StoredEvent;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code order.refunded}: reverse the order's points in proportion and re-evaluate the tier. */
@@ -20,8 +21,8 @@ class RefundHandler implements EventHandler {
   }
 
   @Override
-  public EventType type() {
-    return EventType.ORDER_REFUNDED;
+  public Set<EventType> types() {
+    return Set.of(EventType.ORDER_REFUNDED);
   }
 
   @Override

@@ -59,6 +59,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
+            .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
             .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
             .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")

@@ -35,8 +35,8 @@ class PointsLedgerTest extends EngineTest {
     order("ledger-p", "lp-old", "120.00", Instant.now().minus(Duration.ofDays(8)).toString());
     order("ledger-p", "lp-new", "80.00", Instant.now().minus(Duration.ofDays(1)).toString());
     JsonNode points = awaitEntries("ledger-p", 2);
-    assertThat(points.path("balance").asLong()).isEqualTo(200);
-    assertThat(points.path("available").asLong()).isEqualTo(120);
+    assertThat(points.path("balance").asLong()).isEqualTo(300); // 120 + first-order 100, and 80
+    assertThat(points.path("available").asLong()).isEqualTo(220);
     assertThat(points.path("pending").asLong()).isEqualTo(80);
   }
 
@@ -48,19 +48,20 @@ class PointsLedgerTest extends EngineTest {
 
     Api.Response redeemed = redeem("ledger-f", "coupon-1", 200);
     assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(200);
-    assertThat(redeemed.json().path("available").asLong()).isEqualTo(600);
-    assertThat(remaining("lf-2025")).isEqualTo(100);
+    // lf-2025 earned 300 + 100 first-order bonus = 400; lf-2026 earned 500
+    assertThat(redeemed.json().path("available").asLong()).isEqualTo(700);
+    assertThat(remaining("lf-2025")).isEqualTo(200);
     assertThat(remaining("lf-2026")).isEqualTo(500);
 
     Api.Response again = redeem("ledger-f", "coupon-1", 200);
     assertThat(again.json().path("ledgerId").asLong()).isEqualTo(redeemed.json().path("ledgerId").asLong());
-    assertThat(points("ledger-f").path("balance").asLong()).as("the same key redeems once").isEqualTo(600);
+    assertThat(points("ledger-f").path("balance").asLong()).as("the same key redeems once").isEqualTo(700);
 
-    Api.Response tooMuch = redeem("ledger-f", "coupon-2", 601);
+    Api.Response tooMuch = redeem("ledger-f", "coupon-2", 701);
     assertThat(tooMuch.status()).isEqualTo(422);
     assertThat(tooMuch.json().path("errors").get(0).path("field").asText()).isEqualTo("points");
 
-    // 2025 points expire at the end of 2026 (Asia/Shanghai): the 100 left in that lot go.
+    // 2025 points expire at the end of 2026 (Asia/Shanghai): the 200 left in that lot go.
     Instant justAfter = OffsetDateTime.parse("2027-01-01T00:00:01+08:00").toInstant();
     assertThat(expiry.expireAllDue(justAfter)).isGreaterThanOrEqualTo(1);
     assertThat(remaining("lf-2025")).isZero();
@@ -68,7 +69,7 @@ class PointsLedgerTest extends EngineTest {
     JsonNode after = points("ledger-f");
     assertThat(after.path("balance").asLong()).isEqualTo(500);
     assertThat(after.path("entries").get(0).path("kind").asText()).isEqualTo("EXPIRE");
-    assertThat(after.path("entries").get(0).path("points").asLong()).isEqualTo(-100);
+    assertThat(after.path("entries").get(0).path("points").asLong()).isEqualTo(-200);
     assertThat(expiry.expireAllDue(justAfter)).as("nothing expires twice").isZero();
   }
 
@@ -80,9 +81,10 @@ class PointsLedgerTest extends EngineTest {
     refund("ledger-r", "lr-1", "r2", "250.50");
     refund("ledger-r", "lr-1", "r3", "600.00"); // more than is left: only 499.50 can be refunded
     JsonNode points = awaitEntries("ledger-r", 4);
-    assertThat(points.path("entries").get(2).path("points").asLong()).isEqualTo(-250); // floor(1000 * 250/1000)
-    assertThat(points.path("entries").get(1).path("points").asLong()).isEqualTo(-250); // floor(1000 * 500.5/1000) - 250
-    assertThat(points.path("entries").get(0).path("points").asLong()).isEqualTo(-500); // 1000 - 500
+    // earned 1000 + 100 first-order bonus = 1100
+    assertThat(points.path("entries").get(2).path("points").asLong()).isEqualTo(-275); // floor(1100 * 250/1000)
+    assertThat(points.path("entries").get(1).path("points").asLong()).isEqualTo(-275); // floor(1100 * 500.5/1000) - 275
+    assertThat(points.path("entries").get(0).path("points").asLong()).isEqualTo(-550); // 1100 - 550
     assertThat(points.path("balance").asLong()).isZero();
     assertThat(jdbc.queryForObject("SELECT status FROM customer_order WHERE order_id = 'lr-1'", String.class)).isEqualTo("REFUNDED");
   }
@@ -93,13 +95,14 @@ class PointsLedgerTest extends EngineTest {
     order("ledger-n", "ln-y", "300.00", "2026-02-05T10:00:00+08:00");
     awaitEntries("ledger-n", 2);
     assertThat(redeem("ledger-n", "spend-all", 600).status()).isEqualTo(200);
+    // ln-x earned 400 + 100 first-order bonus = 500, ln-y 300: the redemption empties ln-x first
     assertThat(remaining("ln-x")).isZero();
-    assertThat(remaining("ln-y")).isEqualTo(100);
+    assertThat(remaining("ln-y")).isEqualTo(200);
     refund("ledger-n", "ln-x", "rx", "400.00");
     JsonNode points = awaitEntries("ledger-n", 4);
-    assertThat(points.path("entries").get(0).path("points").asLong()).isEqualTo(-400);
+    assertThat(points.path("entries").get(0).path("points").asLong()).isEqualTo(-500);
     assertThat(remaining("ln-y")).isZero();
-    assertThat(points.path("balance").asLong()).isEqualTo(700 - 600 - 400);
+    assertThat(points.path("balance").asLong()).isEqualTo(800 - 600 - 500);
   }
 
   private long remaining(String orderId) {

@@ -91,13 +91,13 @@ class RulesAdminTest extends EngineTest {
     assertThat(post("business", "/api/rules/points/versions/" + version + "/activate").status()).isEqualTo(200);
     assertThat(active.get("points").version()).isEqualTo(String.valueOf(version));
     JsonNode ledger = orderAndAwaitLedger("rules-c1", "rules-o1", "100.00");
-    assertThat(ledger.path("points").asLong()).isEqualTo(200);
+    assertThat(ledger.path("points").asLong()).as("doubled base 200 + first order 100").isEqualTo(300);
     assertThat(ledger.path("ruleSetVersion").asText()).isEqualTo(String.valueOf(version));
 
     Api.Response rollback = post("business", "/api/rules/points/rollback");
     assertThat(rollback.json().path("version").asInt()).isEqualTo(1);
     JsonNode after = orderAndAwaitLedger("rules-c2", "rules-o2", "100.00");
-    assertThat(after.path("points").asLong()).isEqualTo(100);
+    assertThat(after.path("points").asLong()).as("base 100 + first order 100").isEqualTo(200);
     assertThat(after.path("ruleSetVersion").asText()).isEqualTo("1");
 
     JsonNode audit = api.getAs("admin", "/api/rules/audit?ruleSet=points").json();
