@@ -1,0 +1,125 @@
+package io.engage.rules.tables;
+
+import io.engage.rules.RuleCompilationException;
+import io.engage.rules.RuleError;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link RuleGrid} into a CSV decision table (also its download form) and compiles it.
+ * Cells are values, not code: a cell that could break out of its template is refused.
+ */
+public final class GridCompiler {
+
+  private static final Pattern SAFE_CELL = Pattern.compile("[\\p{L}\\p{N} ._:@+\\-/%]*");
+
+  private GridCompiler() {}
+
+  public static String toDrl(String ruleSet, RuleGrid grid, TableLimits limits) {
+    checkCells(ruleSet, grid);
+    try {
+      return DecisionTables.toDrl(ruleSet, new UploadedTable("grid.csv", toCsv(grid).getBytes(StandardCharsets.UTF_8)), limits);
+    } catch (RuleCompilationException e) {
+      int firstDataRow = firstDataRow(grid);
+      throw new RuleCompilationException(ruleSet, e.errors().stream().map(error -> toGridError(error, firstDataRow)).toList());
+    }
+  }
+
+  /** The grid as a CSV decision table, as Drools reads it. */
+  public static String toCsv(RuleGrid grid) {
+    List<String> lines = new ArrayList<>();
+    lines.add(csv("RuleSet", grid.packageName()));
+    for (String type : grid.imports()) {
+      lines.add(csv("Import", type));
+    }
+    while (lines.size() < 3) {
+      lines.add(csv("Notes", "generated from an Engage rule grid"));
+    }
+    lines.add("");
+    lines.add(csv("RuleTable " + grid.tableName()));
+    List<String> kinds = new ArrayList<>(List.of("NAME"));
+    List<String> objectTypes = new ArrayList<>(List.of(""));
+    List<String> templates = new ArrayList<>(List.of(""));
+    List<String> titles = new ArrayList<>(List.of("Rule"));
+    boolean firstCondition = true;
+    for (RuleGrid.Column column : grid.columns()) {
+      kinds.add(column.kind().name());
+      if (column.kind() == RuleGrid.Kind.CONDITION) {
+        // The object-type cell spans every condition column: in CSV, later cells repeat it with "...".
+        objectTypes.add(firstCondition ? grid.factBinding() : "...");
+        firstCondition = false;
+      } else {
+        objectTypes.add("");
+      }
+      templates.add(column.template());
+      titles.add(column.title());
+    }
+    lines.add(csv(kinds.toArray(String[]::new)));
+    lines.add(csv(objectTypes.toArray(String[]::new)));
+    lines.add(csv(templates.toArray(String[]::new)));
+    lines.add(csv(titles.toArray(String[]::new)));
+    for (RuleGrid.Row row : grid.rows()) {
+      List<String> cells = new ArrayList<>(List.of(row.name()));
+      cells.addAll(row.cells());
+      lines.add(csv(cells.toArray(String[]::new)));
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static void checkCells(String ruleSet, RuleGrid grid) {
+    List<RuleError> errors = new ArrayList<>();
+    if (grid.rows().isEmpty()) {
+      errors.add(new RuleError("grid", 0, 0, "the grid has no rows"));
+    }
+    for (int r = 0; r < grid.rows().size(); r++) {
+      RuleGrid.Row row = grid.rows().get(r);
+      if (row.name() == null || !SAFE_CELL.matcher(row.name()).matches() || row.name().isBlank()) {
+        errors.add(new RuleError("grid row " + (r + 1) + " name", r + 1, 0, "a rule name is letters, digits and spaces"));
+      }
+      if (row.cells().size() != grid.columns().size()) {
+        errors.add(new RuleError("grid row " + (r + 1), r + 1, 0,
+            "has " + row.cells().size() + " cells for " + grid.columns().size() + " columns"));
+        continue;
+      }
+      for (int c = 0; c < row.cells().size(); c++) {
+        String cell = row.cells().get(c) == null ? "" : row.cells().get(c);
+        if (!SAFE_CELL.matcher(cell).matches()) {
+          errors.add(new RuleError("grid row " + (r + 1) + " column " + (c + 1), r + 1, c + 1,
+              "'" + cell + "' is not a plain value (quotes, semicolons, brackets and line breaks are not allowed)"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RuleCompilationException(ruleSet, errors);
+    }
+  }
+
+  /** The CSV sheet row of the grid's first row: header lines, a blank line, five table lines. */
+  private static int firstDataRow(RuleGrid grid) {
+    return Math.max(3, 1 + grid.imports().size()) + 7;
+  }
+
+  /** Renumbers an error from CSV sheet rows to grid rows (1 = the grid's first row). */
+  private static RuleError toGridError(RuleError error, int firstDataRow) {
+    java.util.regex.Matcher rows = Pattern.compile("rows (\\d+) and (\\d+)").matcher(error.message());
+    String message = rows.find()
+        ? rows.replaceFirst("rows " + (Integer.parseInt(rows.group(1)) - firstDataRow + 1) + " and "
+            + (Integer.parseInt(rows.group(2)) - firstDataRow + 1))
+        : error.message();
+    if (error.line() >= firstDataRow) {
+      int row = error.line() - firstDataRow + 1;
+      return new RuleError("grid row " + row, row, error.column(), message);
+    }
+    return new RuleError("grid", error.line(), error.column(), message);
+  }
+
+  private static String csv(String... cells) {
+    return java.util.Arrays.stream(cells)
+        .map(cell -> cell == null ? "" : cell)
+        .map(cell -> cell.contains(",") || cell.contains("\"") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell)
+        .collect(Collectors.joining(","));
+  }
+}
