@@ -132,13 +132,17 @@ public class RuleSetService {
             List.of(new FieldError(version.ruleSet(), problem)));
       });
     } catch (RuleCompilationException e) {
-      List<FieldError> errors = e.errors().stream()
-          .map(error -> new FieldError(error.source(), error.message(), error.line(), error.column()))
-          .toList();
-      throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Rules do not compile",
-          "Version " + version.version() + " of " + version.ruleSet() + " is refused: " + errors.size()
-              + " error(s)", errors);
+      throw refusal(e, "Version " + version.version() + " of " + version.ruleSet());
     }
+  }
+
+  /** A 422 naming each error's source (DRL file, sheet or grid row), line and column. */
+  static ApiProblemException refusal(RuleCompilationException e, String what) {
+    List<FieldError> errors = e.errors().stream()
+        .map(error -> new FieldError(error.source(), error.message(), error.line(), error.column()))
+        .toList();
+    return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Rules refused",
+        what + " is refused: " + errors.size() + " error(s)", errors);
   }
 
   private static void requireKnown(String ruleSet) {

@@ -5,6 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.engage.engine.platform.web.ApiProblemException;
+import io.engage.rules.tables.RuleGrid;
+import io.engage.rules.tables.UploadedTable;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,10 +36,14 @@ class RulesController {
 
   private static final int MAX_DRL_CHARS = 1_000_000;
   private final RuleSetService rules;
+  private final RuleAuthoring authoring;
 
-  RulesController(RuleSetService rules) {
+  RulesController(RuleSetService rules, RuleAuthoring authoring) {
     this.rules = rules;
+    this.authoring = authoring;
   }
+
+  record GridDraft(@NotNull @Valid RuleGrid grid, @Size(max = 1000) String comment) {}
 
   record RuleSetSummary(String ruleSet, Integer activeVersion, int versions) {}
 
@@ -79,6 +90,39 @@ class RulesController {
     RuleSetVersion created = rules.createDraft(ruleSet,
         new RuleSetService.Draft("DRL", body.drl(), null, null, body.comment()), user.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
+  @Operation(summary = "Store a draft from a decision table (*.xlsx or *.csv); errors name the sheet row")
+  @PostMapping(value = "/{ruleSet}/versions/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<RuleSetVersion> upload(@PathVariable String ruleSet, @RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String comment, Authentication user) throws IOException {
+    requireEditor(ruleSet, user);
+    RuleSetVersion created = authoring.fromTable(ruleSet,
+        new UploadedTable(file.getOriginalFilename(), file.getBytes()), comment, user.getName());
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
+  @Operation(summary = "Store a draft from the rule grid (rows x condition/action columns); errors name the grid row")
+  @PostMapping(value = "/{ruleSet}/versions/grid", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<RuleSetVersion> grid(@PathVariable String ruleSet, @Valid @RequestBody GridDraft body,
+      Authentication user) {
+    requireEditor(ruleSet, user);
+    RuleSetVersion created = authoring.fromGrid(ruleSet, body.grid(), body.comment(), user.getName());
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
+  @Operation(summary = "Download a version in the form it was authored: the uploaded table, or the grid (as=json|csv)")
+  @GetMapping("/{ruleSet}/versions/{version}/file")
+  ResponseEntity<byte[]> file(@PathVariable String ruleSet, @PathVariable int version,
+      @RequestParam(defaultValue = "json") String as) {
+    RuleAuthoring.Download download = authoring.download(rules.version(ruleSet, version), as);
+    if (download == null) {
+      throw ApiProblemException.notFound("A table or grid for version " + version + " (it was written in DRL; download /drl)");
+    }
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+        .contentType(MediaType.parseMediaType(download.contentType()))
+        .body(download.content());
   }
 
   @Operation(summary = "Activate a version on every node; the active one is retired")
