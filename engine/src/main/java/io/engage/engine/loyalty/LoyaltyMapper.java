@@ -42,6 +42,9 @@ interface LoyaltyMapper {
 
   Referral findReferral(@Param("refereeId") String refereeId);
 
+  /** Referral decisions of [from, to), oldest first, for replaying them through another version. */
+  List<Referral> findReferralsBetween(@Param("from") Instant from, @Param("to") Instant to);
+
   record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
 
   record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems) {}

@@ -3,7 +3,13 @@ package io.engage.engine.loyalty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.engage.engine.customer.Customer;
+import io.engage.engine.customer.Customers;
 import io.engage.rules.points.OrderFact;
+import io.engage.rules.referral.ReferralFact;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import io.engage.rules.points.OrderLine;
 import io.engage.rules.tiers.TierFact;
 import java.time.Instant;
@@ -20,11 +26,37 @@ public class OrderReplay {
 
   private static final TypeReference<List<OrderLine>> LINES = new TypeReference<>() {};
   private final LoyaltyMapper mapper;
+  private final Customers customers;
   private final ObjectMapper json;
 
-  OrderReplay(LoyaltyMapper mapper, ObjectMapper json) {
+  OrderReplay(LoyaltyMapper mapper, Customers customers, ObjectMapper json) {
     this.mapper = mapper;
+    this.customers = customers;
     this.json = json;
+  }
+
+  /**
+   * The referrals decided in [from, to) as facts again: today's profiles give the fingerprints,
+   * and each referrer's count of rewards that month is rebuilt in decision order (as granted then).
+   */
+  public List<ReferralFact> referrals(Instant from, Instant to) {
+    Map<String, Integer> grantedPerReferrerMonth = new HashMap<>();
+    List<ReferralFact> facts = new ArrayList<>();
+    for (Referral referral : mapper.findReferralsBetween(from, to)) {
+      Customer referrer = customers.find(referral.referrerId()).orElse(null);
+      Customer referee = customers.find(referral.refereeId()).orElse(null);
+      if (referrer == null || referee == null) {
+        continue;
+      }
+      String month = referral.referrerId() + "@" + referral.decidedAt().toString().substring(0, 7);
+      int before = grantedPerReferrerMonth.getOrDefault(month, 0);
+      facts.add(new ReferralFact(referrer.id(), referee.id(), true, before,
+          ReferralService.fingerprints(referrer), ReferralService.fingerprints(referee)));
+      if (referral.referrerPoints() > 0) {
+        grantedPerReferrerMonth.put(month, before + 1);
+      }
+    }
+    return facts;
   }
 
   /** Hands the paid orders of [from, to) to {@code batch}, at most {@code batchSize} at a time. */

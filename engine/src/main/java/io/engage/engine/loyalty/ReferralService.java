@@ -77,7 +77,7 @@ class ReferralService {
   }
 
   /** Hashes of phone and address: the rules compare them without seeing personal data. */
-  private static Set<String> fingerprints(Customer customer) {
+  static Set<String> fingerprints(Customer customer) {
     Set<String> prints = new HashSet<>();
     for (String value : List.of(nullToEmpty(customer.phone()), nullToEmpty(customer.address()))) {
       if (!value.isBlank()) {

@@ -14,6 +14,7 @@ record SimulationReport(
     Instant to,
     Totals totals,
     TierMoves tierMoves,
+    Referrals referrals,
     List<CustomerDiff> mostAffected,
     Page diffs,
     Stats stats) {
@@ -24,6 +25,14 @@ record SimulationReport(
 
   /** For tier rule sets: customers the draft would place higher or lower than the active version. */
   record TierMoves(int up, int down, int unchanged, Map<String, Integer> upInto, Map<String, Integer> downInto) {}
+
+  /** For the referral rule set: rewards granted and refused under each version. */
+  record Referrals(int activeGranted, int activeRefused, int draftGranted, int draftRefused) {}
+
+  SimulationReport withReferrals(Referrals counts) {
+    return new SimulationReport(ruleSet, activeVersion, draftVersion, from, to, totals, tierMoves, counts, mostAffected,
+        diffs, stats);
+  }
 
   record CustomerDiff(String customerId, long orders, long activePoints, long draftPoints, long delta,
       String activeTier, String draftTier) {}

@@ -12,6 +12,9 @@ import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.PointsDecision;
 import io.engage.rules.points.PointsRules;
+import io.engage.rules.referral.ReferralDecision;
+import io.engage.rules.referral.ReferralFact;
+import io.engage.rules.referral.ReferralRules;
 import io.engage.rules.tiers.TierDecision;
 import io.engage.rules.tiers.TierFact;
 import io.engage.rules.tiers.TierRules;
@@ -63,6 +66,7 @@ class SimulationService {
     return switch (ruleSet) {
       case ShippedRuleSets.POINTS -> points(current, draft, from, to, page, size);
       case ShippedRuleSets.TIERS -> tiers(current, draft, from, to, page, size);
+      case ShippedRuleSets.REFERRAL -> referrals(current, draft, from, to, page, size);
       default -> throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Not simulated",
           "Rule set " + ruleSet + " cannot be simulated over orders", List.of(new FieldError("ruleSet", "not simulated")));
     };
@@ -101,6 +105,45 @@ class SimulationService {
     var totals = new SimulationReport.Totals(orders[0], byCustomer.size(), activeTotal, draftTotal, delta,
         loyalty.pointValue().multiply(BigDecimal.valueOf(delta)));
     return report(current, draft, from, to, totals, null, diffs, page, size, started, orders[0] * 2);
+  }
+
+  /** Referral rewards granted and refused by each version, and the points they would cost. */
+  private SimulationReport referrals(CompiledRuleSet current, CompiledRuleSet draft, Instant from, Instant to, int page,
+      int size) {
+    long started = System.nanoTime();
+    ReferralRules activeRules = new ReferralRules(current);
+    ReferralRules draftRules = new ReferralRules(draft);
+    int[] granted = new int[2];
+    int[] refused = new int[2];
+    long activePoints = 0;
+    long draftPoints = 0;
+    List<CustomerDiff> diffs = new ArrayList<>();
+    List<ReferralFact> facts = replay.referrals(from, to);
+    for (ReferralFact fact : facts) {
+      ReferralDecision a = activeRules.decide(fact);
+      ReferralDecision d = draftRules.decide(fact);
+      count(a, 0, granted, refused);
+      count(d, 1, granted, refused);
+      long activeTotal = a.referrerPoints() + a.refereePoints();
+      long draftTotal = d.referrerPoints() + d.refereePoints();
+      activePoints += activeTotal;
+      draftPoints += draftTotal;
+      diffs.add(new CustomerDiff(fact.refereeId(), 1, activeTotal, draftTotal, draftTotal - activeTotal, null, null));
+    }
+    long delta = draftPoints - activePoints;
+    var totals = new SimulationReport.Totals(facts.size(), facts.size(), activePoints, draftPoints, delta,
+        loyalty.pointValue().multiply(BigDecimal.valueOf(delta)));
+    var referrals = new SimulationReport.Referrals(granted[0], refused[0], granted[1], refused[1]);
+    SimulationReport report = report(current, draft, from, to, totals, null, diffs, page, size, started, facts.size() * 2L);
+    return report.withReferrals(referrals);
+  }
+
+  private static void count(ReferralDecision decision, int version, int[] granted, int[] refused) {
+    if (decision.refused()) {
+      refused[version]++;
+    } else if (decision.referrerPoints() + decision.refereePoints() > 0) {
+      granted[version]++;
+    }
   }
 
   /** Tier moves as of {@code to}, on the 12 months of spend before it. */
@@ -143,7 +186,7 @@ class SimulationService {
     var pageOfDiffs = new SimulationReport.Page(page, size, changed.size(),
         changed.subList(first, Math.min(changed.size(), first + size)));
     long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
-    return new SimulationReport(current.name(), current.version(), draft.version(), from, to, totals, moves,
+    return new SimulationReport(current.name(), current.version(), draft.version(), from, to, totals, moves, null,
         changed.subList(0, Math.min(10, changed.size())), pageOfDiffs,
         new SimulationReport.Stats(millis, decisions * 1000 / millis));
   }

@@ -118,6 +118,46 @@ class SimulationTest extends EngineTest {
   }
 
   @Test
+  void referralRewardsGrantedAndRefusedAreCountedForBothVersions() throws Exception {
+    java.time.Instant from = java.time.Instant.now().minus(Duration.ofHours(1));
+    register("simref-a", "SIMREFA", null, "+8613700000001");
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM customer WHERE referral_code = 'SIMREFA'", Integer.class) == 1);
+    register("simref-b", null, "SIMREFA", "+8613700000002");
+    register("simref-c", null, "SIMREFA", "+8613700000001"); // same phone as the referrer: refused
+    orderNow("simref-b", "simref-o1");
+    orderNow("simref-c", "simref-o2");
+    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM referral WHERE referrer_id = 'simref-a'", Integer.class) == 2);
+
+    String generous = ShippedRuleSets.referralSources().getFirst().content()
+        .replace("$r.rewardReferrer(\"Referrer reward\", 500);", "$r.rewardReferrer(\"Referrer reward\", 800);");
+    assertThat(generous).contains("800");
+    int draft = rules.createDraft("referral", new RuleSetService.Draft("DRL", generous, null, null, "sim"), "test").version();
+    JsonNode report = simulate("referral", draft, from.toString(), java.time.Instant.now().plus(Duration.ofHours(1)).toString(), 0, 50);
+    JsonNode referrals = report.path("referrals");
+    assertThat(referrals.path("activeGranted").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(referrals.path("activeRefused").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(referrals.path("draftGranted").asInt()).isEqualTo(referrals.path("activeGranted").asInt());
+    assertThat(report.path("totals").path("deltaPoints").asLong())
+        .isEqualTo(300L * referrals.path("activeGranted").asInt());
+  }
+
+  private void register(String id, String code, String referredBy, String phone) {
+    String data = "{\"phone\":\"" + phone + "\"" + (code == null ? "" : ",\"referralCode\":\"" + code + "\"")
+        + (referredBy == null ? "" : ",\"referredBy\":\"" + referredBy + "\"") + "}";
+    assertThat(api.postEvents("{\"eventId\":\"reg-" + id + "\",\"customerId\":\"" + id
+        + "\",\"type\":\"customer.registered\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"data\":" + data + "}").status())
+        .isEqualTo(202);
+  }
+
+  private void orderNow(String customerId, String orderId) {
+    assertThat(api.postEvents("{\"eventId\":\"ev-" + orderId + "\",\"customerId\":\"" + customerId
+        + "\",\"type\":\"order.placed\",\"occurredAt\":\"2026-11-21T10:00:00Z\",\"data\":{\"orderId\":\"" + orderId
+        + "\",\"amount\":\"20.00\"}}").status()).isEqualTo(202);
+  }
+
+  @Test
   void aBackwardsPeriodIsRefused() throws Exception {
     Api.Response response = post("business", "/api/rules/points/simulations",
         "{\"draftVersion\":1,\"from\":\"2025-01-01T00:00:00Z\",\"to\":\"2024-01-01T00:00:00Z\"}");
