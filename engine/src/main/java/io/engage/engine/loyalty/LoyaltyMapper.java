@@ -47,7 +47,8 @@ interface LoyaltyMapper {
 
   record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
 
-  record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems) {}
+  record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems,
+      Instant placedAt, java.time.LocalDate birthday, String timeZone, boolean firstOrder) {}
 
   List<Order> findOrders(@Param("customerId") String customerId, @Param("limit") int limit);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.Customers;
+import io.engage.rules.points.OrderContext;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.referral.ReferralFact;
 import java.util.ArrayList;
@@ -59,8 +60,15 @@ public class OrderReplay {
     return facts;
   }
 
-  /** Hands the paid orders of [from, to) to {@code batch}, at most {@code batchSize} at a time. */
-  public void orders(Instant from, Instant to, int batchSize, Consumer<List<OrderFact>> batch) {
+  /** Orders with the context they were decided in. */
+  public record ReplayedOrder(OrderFact order, OrderContext context) {}
+
+  /**
+   * Hands the paid orders of [from, to) to {@code batch}, at most {@code batchSize} at a time, each
+   * with its first-order and birthday-month context. The daily cap's running total is not rebuilt
+   * (it depends on each version's own decisions): every order is capped as if first that day.
+   */
+  public void orders(Instant from, Instant to, int batchSize, Consumer<List<ReplayedOrder>> batch) {
     String after = "";
     while (true) {
       List<LoyaltyMapper.OrderForReplay> page = mapper.findOrdersForReplay(from, to, after, batchSize);
@@ -68,10 +76,17 @@ public class OrderReplay {
         return;
       }
       batch.accept(page.stream()
-          .map(o -> new OrderFact(o.customerId(), o.orderId(), o.amount(), o.tier(), o.channel(), lines(o.lineItems())))
+          .map(o -> new ReplayedOrder(
+              new OrderFact(o.customerId(), o.orderId(), o.amount(), o.tier(), o.channel(), lines(o.lineItems())),
+              new OrderContext(birthdayMonth(o), o.firstOrder(), 0)))
           .toList());
       after = page.getLast().orderId();
     }
+  }
+
+  private static boolean birthdayMonth(LoyaltyMapper.OrderForReplay order) {
+    return order.birthday() != null && order.birthday().getMonth()
+        == order.placedAt().atZone(java.time.ZoneId.of(order.timeZone())).getMonth();
   }
 
   /** Each customer's paid spend and order count in [from, to), with the tier they hold now. */

@@ -9,6 +9,7 @@ import io.engage.engine.rulesadmin.RuleSetService;
 import io.engage.engine.simulation.SimulationReport.CustomerDiff;
 import io.engage.rules.CompiledRuleSet;
 import io.engage.rules.ShippedRuleSets;
+import io.engage.rules.points.OrderContext;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.PointsDecision;
 import io.engage.rules.points.PointsRules;
@@ -80,11 +81,14 @@ class SimulationService {
     Map<String, long[]> byCustomer = new HashMap<>(); // orders, active points, draft points
     long[] orders = {0};
     replay.orders(from, to, BATCH, batch -> {
-      CompletableFuture<List<PointsDecision>> activeDecisions = CompletableFuture.supplyAsync(() -> activeRules.decideAll(batch));
-      List<PointsDecision> draftDecisions = draftRules.decideAll(batch);
+      List<OrderFact> facts = batch.stream().map(OrderReplay.ReplayedOrder::order).toList();
+      List<OrderContext> contexts = batch.stream().map(OrderReplay.ReplayedOrder::context).toList();
+      CompletableFuture<List<PointsDecision>> activeDecisions =
+          CompletableFuture.supplyAsync(() -> activeRules.decideAll(facts, contexts));
+      List<PointsDecision> draftDecisions = draftRules.decideAll(facts, contexts);
       List<PointsDecision> activeList = activeDecisions.join();
       for (int i = 0; i < batch.size(); i++) {
-        OrderFact order = batch.get(i);
+        OrderFact order = facts.get(i);
         long[] sums = byCustomer.computeIfAbsent(order.customerId(), id -> new long[3]);
         sums[0]++;
         sums[1] += activeList.get(i).points();

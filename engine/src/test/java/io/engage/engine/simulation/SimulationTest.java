@@ -72,6 +72,8 @@ class SimulationTest extends EngineTest {
     long expectedDraft = 0;
     Map<String, Long> deltas = new LinkedHashMap<>();
     for (var customer : ORDERS.entrySet()) {
+      expectedActive += 100; // each customer's first order earns the first-order bonus
+      expectedDraft += 100;
       long delta = 0;
       for (String[] order : customer.getValue()) {
         long base = new BigDecimal(order[0]).setScale(0, RoundingMode.FLOOR).longValue();
@@ -89,6 +91,8 @@ class SimulationTest extends EngineTest {
     assertThat(totals.path("orders").asLong()).isEqualTo(8);
     assertThat(totals.path("customers").asLong()).isEqualTo(4);
     assertThat(totals.path("activePoints").asLong()).isEqualTo(expectedActive);
+    assertThat(totals.path("activePoints").asLong()).as("the replay agrees with what the ledger recorded")
+        .isEqualTo(jdbc.queryForObject("SELECT SUM(points) FROM points_ledger WHERE kind = 'EARN' AND order_id LIKE 'sim-o-%'", Long.class));
     assertThat(totals.path("draftPoints").asLong()).isEqualTo(expectedDraft);
     assertThat(totals.path("deltaPoints").asLong()).isEqualTo(expectedDraft - expectedActive);
     assertThat(new BigDecimal(totals.path("liabilityDeltaMoney").asText()))
