@@ -8,6 +8,7 @@ import io.engage.rules.tables.GridCompiler;
 import io.engage.rules.tables.RuleGrid;
 import io.engage.rules.tables.TableLimits;
 import io.engage.rules.tables.UploadedTable;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.stereotype.Service;
 
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class RuleAuthoring {
+
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final RuleSetService versions;
   private final ObjectMapper json;
@@ -52,17 +55,33 @@ class RuleAuthoring {
     }
   }
 
-  /** The authored form of a version: the uploaded file, or the grid as JSON and as CSV. */
+  /**
+   * A table or grid version in the form asked for ({@code as}: xlsx, csv, or json for a grid), by
+   * default the form it was authored in. Versions written in DRL have no table form.
+   */
   Download download(RuleSetVersion version, String as) {
-    return switch (version.format()) {
-      case "XLSX" -> new Download(version.fileName(),
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Base64.getDecoder().decode(version.original()));
-      case "CSV" -> new Download(version.fileName(), "text/csv", Base64.getDecoder().decode(version.original()));
-      case "GRID" -> "csv".equals(as)
-          ? new Download(version.ruleSet() + ".v" + version.version() + ".drl.csv", "text/csv",
-              GridCompiler.toCsv(readGrid(version)).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          : new Download(version.ruleSet() + ".v" + version.version() + ".grid.json", "application/json",
-              version.original().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String base = version.ruleSet() + ".v" + version.version();
+    UploadedTable table = switch (version.format()) {
+      case "XLSX" -> new UploadedTable(version.fileName(), Base64.getDecoder().decode(version.original()));
+      case "CSV" -> new UploadedTable(version.fileName(), Base64.getDecoder().decode(version.original()));
+      case "GRID" -> new UploadedTable(base + ".drl.csv", GridCompiler.toCsv(readGrid(version)).getBytes(StandardCharsets.UTF_8));
+      default -> null;
+    };
+    if (table == null) {
+      return null;
+    }
+    String form = as == null ? "" : as;
+    if (form.isEmpty()) {
+      form = "GRID".equals(version.format()) ? "json" : version.format().toLowerCase();
+    }
+    return switch (form) {
+      case "json" -> "GRID".equals(version.format())
+          ? new Download(base + ".grid.json", "application/json", version.original().getBytes(StandardCharsets.UTF_8))
+          : null;
+      case "csv" -> new Download(base + ".drl.csv", "text/csv", table.format() == UploadedTable.Format.CSV
+          ? table.content() : DecisionTables.asCsv(table).getBytes(StandardCharsets.UTF_8));
+      case "xlsx" -> new Download(base + ".drl.xlsx", XLSX, table.format() == UploadedTable.Format.XLSX
+          ? table.content() : DecisionTables.asXlsx(table));
       default -> null;
     };
   }

@@ -111,13 +111,14 @@ class RulesController {
     return ResponseEntity.status(HttpStatus.CREATED).body(created);
   }
 
-  @Operation(summary = "Download a version in the form it was authored: the uploaded table, or the grid (as=json|csv)")
+  @Operation(summary = "Download a table or grid version as xlsx, csv or (grid) json; default: the authored form")
   @GetMapping("/{ruleSet}/versions/{version}/file")
   ResponseEntity<byte[]> file(@PathVariable String ruleSet, @PathVariable int version,
-      @RequestParam(defaultValue = "json") String as) {
+      @RequestParam(required = false) String as) {
     RuleAuthoring.Download download = authoring.download(rules.version(ruleSet, version), as);
     if (download == null) {
-      throw ApiProblemException.notFound("A table or grid for version " + version + " (it was written in DRL; download /drl)");
+      throw ApiProblemException.notFound("Version " + version + " as '" + as
+          + "' (versions written in DRL download from /drl; tables as xlsx or csv; grids also as json)");
     }
     return ResponseEntity.ok()
         .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")

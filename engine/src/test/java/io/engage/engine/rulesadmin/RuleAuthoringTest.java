@@ -61,6 +61,11 @@ class RuleAuthoringTest extends EngineTest {
 
     Api.Response file = api.getAs("business", "/api/rules/points/versions/" + version + "/file");
     assertThat(file.body()).isEqualTo(TABLE);
+    Api.Response asXlsx = api.getAs("business", "/api/rules/points/versions/" + version + "/file?as=xlsx");
+    assertThat(asXlsx.status()).isEqualTo(200);
+    assertThat(asXlsx.contentType()).contains("spreadsheetml");
+    assertThat(api.getAs("business", "/api/rules/points/versions/1/file").status()).as("v1 is DRL").isEqualTo(404);
+    assertThat(api.getAs("business", "/api/rules/points/versions/1/drl").body()).contains("rule \"Base points\"");
 
     assertThat(post("business", "/api/rules/points/versions/" + version + "/activate").status()).isEqualTo(200);
     assertThat(api.postEvents("""

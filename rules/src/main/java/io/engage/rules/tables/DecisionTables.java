@@ -5,15 +5,21 @@ import io.engage.rules.RuleCompilationException;
 import io.engage.rules.RuleError;
 import io.engage.rules.RuleSource;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Decision tables (XLSX or CSV, the format business staff know from Excel) to DRL. Everything is
@@ -71,6 +77,42 @@ public final class DecisionTables {
     }
     validate(ruleSet, source, drl);
     return drl;
+  }
+
+  /** The table as an XLSX workbook (one sheet, cells as text): download form for CSV and grid versions. */
+  public static byte[] asXlsx(UploadedTable table) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet("Rules");
+      List<List<String>> rows = rows(table);
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          row.createCell(c).setCellValue(rows.get(r).get(c));
+        }
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The table as CSV: download form for XLSX versions. */
+  public static String asCsv(UploadedTable table) {
+    return rows(table).stream()
+        .map(row -> row.stream()
+            .map(cell -> cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell)
+            .collect(Collectors.joining(",")))
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static List<List<String>> rows(UploadedTable table) {
+    try {
+      return table.format() == UploadedTable.Format.XLSX ? TableRows.ofXlsx(table.content()) : TableRows.ofCsv(table.content());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Compiles generated DRL and moves every error to the sheet row its rule came from. */

@@ -56,6 +56,18 @@ class DecisionTablesTest {
   }
 
   @Test
+  void aTableDownloadsInTheOtherFormAndCompilesTheSame() {
+    UploadedTable csv = new UploadedTable("p.csv", bytes(CSV));
+    byte[] xlsx = DecisionTables.asXlsx(csv);
+    String fromXlsx = DecisionTables.toDrl("points", new UploadedTable("p.xlsx", xlsx), TableLimits.DEFAULT);
+    PointsRules rules = new PointsRules(CompiledRuleSet.compile("points", "x", List.of(new RuleSource("x", fromXlsx))));
+    assertThat(rules.decide(order("GOLD", "120.00")).explanation()).isEqualTo("+180: base 120, GOLD x1.5 +60");
+    String backToCsv = DecisionTables.asCsv(new UploadedTable("p.xlsx", xlsx));
+    assertThat(DecisionTables.toDrl("points", new UploadedTable("p.csv", bytes(backToCsv)), TableLimits.DEFAULT))
+        .isEqualTo(DecisionTables.toDrl("points", csv, TableLimits.DEFAULT));
+  }
+
+  @Test
   void aBadCellIsReportedAtItsSheetRow() {
     // The multiplier template takes the cell unquoted here, so a malformed number breaks the DRL.
     String broken = CSV.replace("new BigDecimal(\"\"$param\"\"));\"\"", "X")
