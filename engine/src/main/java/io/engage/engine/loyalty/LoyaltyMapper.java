@@ -11,9 +11,6 @@ interface LoyaltyMapper {
 
   int insertOrderIfAbsent(@Param("order") Order order, @Param("lineItems") String lineItems, @Param("tier") String tier);
 
-  /** Paid orders placed in [from, to), in id order after {@code afterOrderId}, for bulk replays. */
-  List<OrderForReplay> findOrdersForReplay(@Param("from") Instant from, @Param("to") Instant to,
-      @Param("afterOrderId") String afterOrderId, @Param("limit") int limit);
 
   List<CustomerSpend> spendByCustomer(@Param("from") Instant from, @Param("to") Instant to);
 
@@ -47,8 +44,6 @@ interface LoyaltyMapper {
 
   record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
 
-  record OrderForReplay(String orderId, String customerId, BigDecimal amount, String channel, String tier, String lineItems,
-      Instant placedAt, java.time.LocalDate birthday, String timeZone, boolean firstOrder) {}
 
   List<Order> findOrders(@Param("customerId") String customerId, @Param("limit") int limit);
 

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -80,22 +82,27 @@ class SimulationService {
     PointsRules draftRules = new PointsRules(draft);
     Map<String, long[]> byCustomer = new HashMap<>(); // orders, active points, draft points
     long[] orders = {0};
-    replay.orders(from, to, BATCH, batch -> {
-      List<OrderFact> facts = batch.stream().map(OrderReplay.ReplayedOrder::order).toList();
-      List<OrderContext> contexts = batch.stream().map(OrderReplay.ReplayedOrder::context).toList();
-      CompletableFuture<List<PointsDecision>> activeDecisions =
-          CompletableFuture.supplyAsync(() -> activeRules.decideAll(facts, contexts));
-      List<PointsDecision> draftDecisions = draftRules.decideAll(facts, contexts);
-      List<PointsDecision> activeList = activeDecisions.join();
-      for (int i = 0; i < batch.size(); i++) {
-        OrderFact order = facts.get(i);
-        long[] sums = byCustomer.computeIfAbsent(order.customerId(), id -> new long[3]);
-        sums[0]++;
-        sums[1] += activeList.get(i).points();
-        sums[2] += draftDecisions.get(i).points();
-      }
-      orders[0] += batch.size();
-    });
+    ExecutorService second = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("simulation-active").factory());
+    try {
+      replay.orders(from, to, BATCH, batch -> {
+        List<OrderFact> facts = batch.stream().map(OrderReplay.ReplayedOrder::order).toList();
+        List<OrderContext> contexts = batch.stream().map(OrderReplay.ReplayedOrder::context).toList();
+        CompletableFuture<List<PointsDecision>> activeDecisions =
+            CompletableFuture.supplyAsync(() -> activeRules.decideAll(facts, contexts), second);
+        List<PointsDecision> draftDecisions = draftRules.decideAll(facts, contexts);
+        List<PointsDecision> activeList = activeDecisions.join();
+        for (int i = 0; i < batch.size(); i++) {
+          OrderFact order = facts.get(i);
+          long[] sums = byCustomer.computeIfAbsent(order.customerId(), id -> new long[3]);
+          sums[0]++;
+          sums[1] += activeList.get(i).points();
+          sums[2] += draftDecisions.get(i).points();
+        }
+        orders[0] += batch.size();
+      });
+    } finally {
+      second.shutdownNow();
+    }
     List<CustomerDiff> diffs = new ArrayList<>(byCustomer.size());
     long activeTotal = 0;
     long draftTotal = 0;
