@@ -2,15 +2,12 @@ package io.engage.engine.loyalty;
 
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.Customers;
+import io.engage.engine.platform.crypto.Hashes;
 import io.engage.rules.referral.ReferralDecision;
 import io.engage.rules.referral.ReferralFact;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -81,7 +78,7 @@ class ReferralService {
     Set<String> prints = new HashSet<>();
     for (String value : List.of(nullToEmpty(customer.phone()), nullToEmpty(customer.address()))) {
       if (!value.isBlank()) {
-        prints.add(sha256(value.replaceAll("\\s+", "").toLowerCase()));
+        prints.add(Hashes.sha256Hex(value.replaceAll("\\s+", "").toLowerCase()));
       }
     }
     return prints;
@@ -91,11 +88,4 @@ class ReferralService {
     return value == null ? "" : value;
   }
 
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,11 +1,8 @@
 package io.engage.engine.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.engage.engine.platform.crypto.Hashes;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,13 +49,13 @@ public class Accounts implements UserDetailsService {
   /** Registers a key unless it is already registered. */
   @Transactional
   public void ensureApiKey(String name, String rawKey, List<Role> roles) {
-    mapper.insertKeyIfAbsent(name, sha256(rawKey), join(roles), Instant.now());
+    mapper.insertKeyIfAbsent(name, Hashes.sha256Hex(rawKey), join(roles), Instant.now());
   }
 
   /** The key's name and roles, when it exists and is not revoked; records when it was last used. */
   @Transactional
   Optional<ApiKeyPrincipal> authenticateKey(String rawKey) {
-    AccountMapper.ApiKeyRow row = mapper.findActiveKey(sha256(rawKey));
+    AccountMapper.ApiKeyRow row = mapper.findActiveKey(Hashes.sha256Hex(rawKey));
     if (row == null) {
       return Optional.empty();
     }
@@ -80,11 +77,4 @@ public class Accounts implements UserDetailsService {
     return roles.stream().map(Role::name).collect(Collectors.joining(","));
   }
 
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
