@@ -8,6 +8,9 @@ import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.conf.SequentialOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
@@ -55,7 +58,11 @@ public final class CompiledRuleSet {
       throw new RuleCompilationException(name, List.of(new RuleError(
           sources.isEmpty() ? name : sources.getFirst().path(), 0, 0, "no rules")));
     }
-    InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+    // Sequential mode suits stateless sessions whose rules never modify facts (ours call methods on
+    // a result object): rules fire once, in salience order, without agenda re-evaluation.
+    KieBaseConfiguration configuration = KieServices.get().newKieBaseConfiguration();
+    configuration.setOption(SequentialOption.YES);
+    InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(configuration);
     base.addPackages(packages);
     return new CompiledRuleSet(name, version, base, rules);
   }
