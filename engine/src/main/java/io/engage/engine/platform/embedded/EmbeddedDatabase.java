@@ -60,10 +60,6 @@ final class EmbeddedDatabase implements AutoCloseable {
         "spring.datasource.password", "");
   }
 
-  String jdbcUrl() {
-    return jdbcUrl;
-  }
-
   @Override
   public void close() throws Exception {
     log.info("Stopping {}", description);
