@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.Api;
 import io.engage.engine.EngineTest;
 import io.engage.rules.ShippedRuleSets;
+import io.engage.rules.birthday.BirthdayFact;
+import io.engage.rules.birthday.BirthdayGiftRules;
+import io.engage.rules.escalation.EscalationFact;
+import io.engage.rules.escalation.EscalationRules;
+import io.engage.rules.escalation.Severity;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.PointsDecision;
 import io.engage.rules.points.PointsRules;
@@ -52,9 +57,30 @@ class RulesAdminTest extends EngineTest {
   /** Other tests expect the shipped rules: put version 1 back in force. */
   @AfterEach
   void restoreShippedRules() {
-    if (!"1".equals(active.get("points").version())) {
-      service.activate("points", 1, "test");
+    for (String ruleSet : List.of("points", "escalation")) {
+      if (!"1".equals(active.get(ruleSet).version())) {
+        service.activate(ruleSet, 1, "test");
+      }
     }
+  }
+
+  @Test
+  void serviceManagersChangeEscalationAndBusinessStaffMayNot() throws Exception {
+    String faster = ShippedRuleSets.escalationSources().getFirst().content()
+        .replace("$p.start(\"CRITICAL severity\", 2, 2);", "$p.start(\"CRITICAL severity\", 1, 2);");
+    assertThat(faster).contains("\"CRITICAL severity\", 1, 2");
+    assertThat(postDrl("business", "escalation", faster).status()).isEqualTo(403);
+    Api.Response draft = postDrl("service", "escalation", faster);
+    assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+    int version = draft.json().path("version").asInt();
+    assertThat(post("service", "/api/rules/escalation/versions/" + version + "/activate").status()).isEqualTo(200);
+
+    var decision = new EscalationRules(active.get("escalation"))
+        .decide(new EscalationFact("cmp-1", Severity.CRITICAL, "BASIC", "APP"));
+    assertThat(decision.slaHours()).isEqualTo(1);
+    assertThat(decision.version()).isEqualTo(String.valueOf(version));
+    var birthday = new BirthdayGiftRules(active.get("birthday")).decide(new BirthdayFact("c", "GOLD"));
+    assertThat(birthday.points()).isEqualTo(200);
   }
 
   @Test
