@@ -24,6 +24,7 @@ class RuleCompilationTest {
           assertThat(error.source()).isEqualTo("broken.drl");
           assertThat(error.line()).isEqualTo(4);
           assertThat(error.column()).isPositive();
+          assertThat(e.getMessage()).contains("broken.drl:4:" + error.column() + ":");
         });
   }
 

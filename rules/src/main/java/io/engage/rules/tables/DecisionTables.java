@@ -17,8 +17,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -79,17 +77,13 @@ public final class DecisionTables {
     return drl;
   }
 
-  /** The table as an XLSX workbook (one sheet, cells as text): download form for CSV and grid versions. */
+  /**
+   * The table as an XLSX workbook (one sheet, cells as text, CSV "..." runs as merged regions):
+   * download form for CSV and grid versions.
+   */
   public static byte[] asXlsx(UploadedTable table) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = workbook.createSheet("Rules");
-      List<List<String>> rows = rows(table);
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(r);
-        for (int c = 0; c < rows.get(r).size(); c++) {
-          row.createCell(c).setCellValue(rows.get(r).get(c));
-        }
-      }
+      TableRows.write(workbook.createSheet("Rules"), rows(table));
       workbook.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -97,7 +91,7 @@ public final class DecisionTables {
     }
   }
 
-  /** The table as CSV: download form for XLSX versions. */
+  /** The table as CSV (merged regions as "..." runs): download form for XLSX versions. */
   public static String asCsv(UploadedTable table) {
     return rows(table).stream()
         .map(row -> row.stream()

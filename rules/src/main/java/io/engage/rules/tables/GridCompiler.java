@@ -44,13 +44,14 @@ public final class GridCompiler {
     List<String> objectTypes = new ArrayList<>(List.of(""));
     List<String> templates = new ArrayList<>(List.of(""));
     List<String> titles = new ArrayList<>(List.of("Rule"));
-    boolean firstCondition = true;
+    long conditions = grid.columns().stream().filter(column -> column.kind() == RuleGrid.Kind.CONDITION).count();
     for (RuleGrid.Column column : grid.columns()) {
       kinds.add(column.kind().name());
       if (column.kind() == RuleGrid.Kind.CONDITION) {
-        // The object-type cell spans every condition column: in CSV, later cells repeat it with "...".
-        objectTypes.add(firstCondition ? grid.factBinding() : "...");
-        firstCondition = false;
+        // The object-type cell spans every condition column. Drools' CSV reader merges a run of cells
+        // ending in "..." but takes each cell's own text, so every cell repeats the binding; a bare
+        // "..." leaves that condition outside the pattern and the DRL does not parse.
+        objectTypes.add(conditions > 1 ? grid.factBinding() + TableRows.MERGE : grid.factBinding());
       } else {
         objectTypes.add("");
       }
@@ -74,6 +75,9 @@ public final class GridCompiler {
     if (grid.rows().isEmpty()) {
       errors.add(new RuleError("grid", 0, 0, "the grid has no rows"));
     }
+    if (!conditionsAdjacent(grid.columns())) {
+      errors.add(new RuleError("grid", 0, 0, "the condition columns must stand next to each other: they share one fact"));
+    }
     for (int r = 0; r < grid.rows().size(); r++) {
       RuleGrid.Row row = grid.rows().get(r);
       if (row.name() == null || !SAFE_CELL.matcher(row.name()).matches() || row.name().isBlank()) {
@@ -95,6 +99,23 @@ public final class GridCompiler {
     if (!errors.isEmpty()) {
       throw new RuleCompilationException(ruleSet, errors);
     }
+  }
+
+  private static boolean conditionsAdjacent(List<RuleGrid.Column> columns) {
+    int first = -1;
+    int last = -1;
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).kind() == RuleGrid.Kind.CONDITION) {
+        first = first < 0 ? c : first;
+        last = c;
+      }
+    }
+    for (int c = Math.max(first, 0); c < last; c++) {
+      if (columns.get(c).kind() != RuleGrid.Kind.CONDITION) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The CSV sheet row of the grid's first row: header lines, a blank line, five table lines. */

@@ -47,7 +47,9 @@ record TableModel(List<String> kinds, List<String> titles, List<DataRow> rows) {
     }
     List<String> cells = sheet.get(row);
     for (int c = from; c < cells.size(); c++) {
-      out.add(cells.get(c).trim());
+      String cell = cells.get(c).trim();
+      // A merged cell is one value for the rule, whichever way the file spelled the merge.
+      out.add(cell.endsWith(TableRows.MERGE) ? cell.substring(0, cell.length() - TableRows.MERGE.length()).trim() : cell);
     }
     return out;
   }

@@ -45,7 +45,7 @@ public final class TierEvaluation {
     qualify(rule, tier, rank, "12-month spend " + money(getSpend()) + " ≥ " + whole(threshold) + " → " + tier);
   }
 
-  /** Order count reached a threshold: "10 orders in 12 months → SILVER". */
+  /** Order count reached a threshold: "10 orders in 12 months (≥ 10) → SILVER". */
   public void qualifyOnOrders(String rule, String tier, int rank, int threshold) {
     qualify(rule, tier, rank, getOrders() + " orders in 12 months (≥ " + threshold + ") → " + tier);
   }

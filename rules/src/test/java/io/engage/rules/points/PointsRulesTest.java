@@ -39,6 +39,24 @@ class PointsRulesTest {
   }
 
   @Test
+  void explainsAGoldBooksOrderShareByShare() {
+    OrderFact order = new OrderFact("c-1", "o-240", new BigDecimal("120.00"), "GOLD", "web", List.of(line("books", "120.00")));
+    PointsDecision decision = rules.decide(order);
+    assertThat(decision.explanation()).isEqualTo("+240: base 120, GOLD x1.5 +60, books +60");
+    assertThat(decision.contributions()).containsExactly(
+        new Contribution("Base points", 120, "base 120"),
+        new Contribution("Tier multiplier", 60, "GOLD x1.5 +60"),
+        new Contribution("Category bonus books", 60, "books +60"));
+    assertThat(decision.points()).isEqualTo(decision.contributions().stream().mapToLong(Contribution::points).sum());
+  }
+
+  @Test
+  void roundsTheMultiplierDownOnItsOwn() {
+    // 99 x 0.2 = 19.8: the extra is floored by itself, not folded into a floored total.
+    assertThat(rules.decide(order("o-r", "99.99", "SILVER")).explanation()).isEqualTo("+118: base 99, SILVER x1.2 +19");
+  }
+
+  @Test
   void explainsEveryShareOfAGoldBooksOrder() {
     OrderFact order = new OrderFact("c-1", "o-246", new BigDecimal("120.00"), "GOLD", "app", List.of(line("books", "120.00")));
     PointsDecision decision = rules.decide(order);
@@ -54,6 +72,19 @@ class PointsRulesTest {
     List<PointsDecision> decisions = rules.decideAll(orders);
     assertThat(decisions).extracting(PointsDecision::orderId).containsExactly("a", "b", "c");
     assertThat(decisions).extracting(PointsDecision::points).containsExactly(10L, 30L, 30L);
+  }
+
+  @Test
+  void matchesCategoryBonusesBackToTheirOwnOrderInABatch() {
+    // Every order's category spend sits in the same session: each bonus must land on its own order.
+    List<OrderFact> orders = List.of(
+        new OrderFact("c-1", "books", new BigDecimal("100.00"), "BASIC", "web", List.of(line("books", "100.00"))),
+        new OrderFact("c-2", "plain", new BigDecimal("100.00"), "BASIC", "web", List.of(line("toys", "100.00"))),
+        new OrderFact("c-3", "fresh", new BigDecimal("100.00"), "GOLD", "web", List.of(line("fresh", "100.00"))));
+    List<PointsDecision> decisions = rules.decideAll(orders);
+    assertThat(decisions).extracting(PointsDecision::customerId).containsExactly("c-1", "c-2", "c-3");
+    assertThat(decisions).extracting(PointsDecision::explanation).containsExactly(
+        "+150: base 100, books +50", "+100: base 100", "+170: base 100, GOLD x1.5 +50, fresh +20");
   }
 
   private static OrderFact order(String id, String amount, String tier) {

@@ -33,6 +33,11 @@ class TierRulesTest {
     assertThat(decide("SILVER", "8230.00", 5).reason()).isEqualTo("12-month spend 8,230.00 ≥ 8,000 → GOLD");
     assertThat(decide("GOLD", "19999.99", 5).tier()).isEqualTo("GOLD");
     assertThat(decide("GOLD", "20000.00", 5).tier()).isEqualTo("PLUS");
+    assertThat(decide("SILVER", "8000.00", 5).reason()).isEqualTo("12-month spend 8,000.00 ≥ 8,000 → GOLD");
+    TierDecision plus = decide("GOLD", "20000.00", 5);
+    assertThat(plus.reason()).isEqualTo("12-month spend 20,000.00 ≥ 20,000 → PLUS");
+    // Every threshold met fires; the highest wins.
+    assertThat(plus.rulesFired()).contains("SILVER on spend", "GOLD on spend", "PLUS on spend");
   }
 
   @Test
