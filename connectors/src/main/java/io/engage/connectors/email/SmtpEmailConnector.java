@@ -4,6 +4,7 @@ import io.engage.connectors.Channel;
 import io.engage.connectors.ChannelConnector;
 import io.engage.connectors.DeliveryResult;
 import io.engage.connectors.OutboundMessage;
+import jakarta.mail.Address;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
@@ -15,6 +16,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -22,15 +25,36 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Email over SMTP (Jakarta Mail). Text, or text and HTML as multipart/alternative, in UTF-8. The
- * Message-ID is derived from the idempotency key, so a message sent twice carries the same id.
+ * Email over SMTP (Jakarta Mail / Angus). Text only, or text and HTML as multipart/alternative, all
+ * in UTF-8. The Message-ID is derived from the idempotency key, so a message retried after a lost
+ * reply carries the same id and receiving systems can drop the duplicate. One Session serves every
+ * send; each send opens its own connection, which keeps the connector thread-safe.
  */
 public final class SmtpEmailConnector implements ChannelConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(SmtpEmailConnector.class);
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+  /**
+   * Headers the connector sets itself or that would change who receives the message (a Bcc among
+   * the extra headers would otherwise add a recipient). Compared in lower case.
+   */
+  private static final Set<String> RESERVED_HEADERS = Set.of("from", "sender", "to", "cc", "bcc", "subject",
+      "message-id", "date", "mime-version", "content-type", "content-transfer-encoding");
+
+  /** SMTP replies about authentication: a relay misconfiguration, like a refused login. */
+  private static final Set<Integer> AUTHENTICATION_REPLIES = Set.of(530, 534, 535, 538);
 
   private final SmtpSettings settings;
   private final Session session;
@@ -41,12 +65,14 @@ public final class SmtpEmailConnector implements ChannelConnector {
     this.settings = settings;
     this.session = Session.getInstance(properties(settings), authenticator(settings));
     try {
-      this.from = new InternetAddress(settings.from(), true);
+      this.from = utf8(new InternetAddress(settings.from(), true));
     } catch (AddressException e) {
       throw new IllegalArgumentException("Invalid sender address " + settings.from(), e);
     }
-    String address = from.getAddress();
-    this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+    this.messageIdDomain = domainOf(from.getAddress());
+    if (messageIdDomain == null) {
+      throw new IllegalArgumentException("Sender address needs a domain: " + settings.from());
+    }
   }
 
   @Override
@@ -58,54 +84,76 @@ public final class SmtpEmailConnector implements ChannelConnector {
   public DeliveryResult send(OutboundMessage message) {
     InternetAddress to;
     try {
-      to = new InternetAddress(message.recipient(), true);
+      to = recipient(message.recipient());
     } catch (AddressException e) {
       return DeliveryResult.permanentFailure("invalid address: " + e.getMessage());
     }
-    String messageId = messageId(message.idempotencyKey());
+    String badHeader = invalidHeader(message.headers());
+    if (badHeader != null) {
+      return DeliveryResult.permanentFailure(badHeader);
+    }
     try {
-      MimeMessage mime = new KeyedMimeMessage(session, messageId);
-      mime.setFrom(from);
-      mime.setRecipient(MimeMessage.RecipientType.TO, to);
-      mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
-      message.headers().forEach((name, value) -> setHeader(mime, name, value));
-      if (message.htmlBody() == null) {
-        mime.setText(message.textBody(), StandardCharsets.UTF_8.name());
-      } else {
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(message.textBody(), StandardCharsets.UTF_8.name());
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(message.htmlBody(), StandardCharsets.UTF_8.name(), "html");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        mime.setContent(alternative);
-      }
-      Transport.send(mime);
+      MimeMessage mime = compose(message, to);
+      // The envelope names the one recipient explicitly rather than whatever the headers list.
+      Transport.send(mime, new Address[] {to});
+      String messageId = mime.getMessageID();
+      log.debug("Sent {} to {} as {}", message.idempotencyKey(), to.getAddress(), messageId);
       return DeliveryResult.sent(messageId);
     } catch (MessagingException e) {
-      return classify(e);
+      DeliveryResult result = classify(e);
+      log.debug("Sending {} failed: {} {}", message.idempotencyKey(), result.outcome(), result.reason());
+      return result;
     }
   }
 
-  /** 5xx replies and refused recipients are permanent; everything else may pass on a retry. */
+  private MimeMessage compose(OutboundMessage message, InternetAddress to) throws MessagingException {
+    MimeMessage mime = message.idempotencyKey() == null
+        ? new MimeMessage(session)
+        : new KeyedMimeMessage(session, messageId(message.idempotencyKey()));
+    // Reserved headers were refused in send(); the rest are the caller's (List-Unsubscribe, X-...).
+    for (Map.Entry<String, String> header : message.headers().entrySet()) {
+      mime.setHeader(header.getKey(), encodeHeaderValue(header.getKey(), header.getValue()));
+    }
+    mime.setFrom(from);
+    mime.setRecipient(MimeMessage.RecipientType.TO, to);
+    mime.setSubject(message.subject(), UTF_8);
+    String text = message.textBody() == null ? "" : message.textBody();
+    if (message.htmlBody() == null) {
+      mime.setText(text, UTF_8);
+    } else {
+      MimeBodyPart plain = new MimeBodyPart();
+      plain.setText(text, UTF_8);
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(message.htmlBody(), UTF_8, "html");
+      // Least preferred first, as RFC 2046 wants: clients show the last part they can render.
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      alternative.addBodyPart(plain);
+      alternative.addBodyPart(html);
+      mime.setContent(alternative);
+    }
+    return mime;
+  }
+
+  /**
+   * 5xx replies and addresses the server refused for good are permanent; 4xx replies, refused or
+   * timed-out connections and anything unrecognised may pass on a retry. Authentication failures
+   * (a refused login, or a 530/535 reply) count as transient on purpose: they are a relay
+   * misconfiguration, and the messages should go out once an operator fixes it rather than be
+   * dropped.
+   */
   static DeliveryResult classify(MessagingException e) {
     String reason = describe(e);
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof SMTPAddressFailedException failed) {
-        return failed.getReturnCode() >= 500
-            ? DeliveryResult.permanentFailure(reason) : DeliveryResult.transientFailure(reason);
-      }
-      if (cause instanceof SMTPSendFailedException failed) {
-        return failed.getReturnCode() >= 500
-            ? DeliveryResult.permanentFailure(reason) : DeliveryResult.transientFailure(reason);
+    for (Throwable cause = e; cause != null; cause = next(cause)) {
+      int code = replyCode(cause);
+      if (code > 0) {
+        return code >= 500 && !AUTHENTICATION_REPLIES.contains(code)
+            ? DeliveryResult.permanentFailure(reason)
+            : DeliveryResult.transientFailure(reason);
       }
       if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
           || cause instanceof UnknownHostException) {
         return DeliveryResult.transientFailure(reason);
       }
-      cause = cause instanceof MessagingException me && me.getNextException() != null ? me.getNextException() : cause.getCause();
     }
     if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
         && failed.getInvalidAddresses().length > 0) {
@@ -114,45 +162,127 @@ public final class SmtpEmailConnector implements ChannelConnector {
     return DeliveryResult.transientFailure(reason);
   }
 
-  private static String describe(Throwable e) {
+  private static int replyCode(Throwable e) {
+    return switch (e) {
+      case SMTPAddressFailedException failed -> failed.getReturnCode();
+      case SMTPSenderFailedException failed -> failed.getReturnCode();
+      case SMTPSendFailedException failed -> failed.getReturnCode();
+      default -> -1;
+    };
+  }
+
+  /** Jakarta Mail chains with getNextException, plain Java with getCause; follow both. */
+  private static Throwable next(Throwable e) {
+    if (e instanceof MessagingException me && me.getNextException() != null && me.getNextException() != e) {
+      return me.getNextException();
+    }
+    return e.getCause() == e ? null : e.getCause();
+  }
+
+  /** The outer message plus the server's own words, e.g. "Invalid Addresses: 550 5.1.1 no such user". */
+  private static String describe(MessagingException e) {
     StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()).strip());
-    Throwable next = e instanceof MessagingException me ? me.getNextException() : e.getCause();
-    if (next != null && next != e && next.getMessage() != null && !reason.toString().contains(next.getMessage().strip())) {
-      reason.append(": ").append(next.getMessage().strip());
+    for (Throwable cause = next(e); cause != null; cause = next(cause)) {
+      String text = cause.getMessage();
+      if (text != null && !text.isBlank() && reason.indexOf(text.strip()) < 0) {
+        reason.append(": ").append(text.strip());
+      }
     }
     return reason.toString();
   }
 
+  private static InternetAddress recipient(String recipient) throws AddressException {
+    if (recipient == null || recipient.isBlank()) {
+      throw new AddressException("no recipient");
+    }
+    InternetAddress address = new InternetAddress(recipient.strip(), true);
+    // Strict parsing still accepts a bare local part; a relay would take it as a local mailbox.
+    if (domainOf(address.getAddress()) == null) {
+      throw new AddressException("address has no domain", recipient);
+    }
+    return utf8(address);
+  }
+
+  /**
+   * A display name such as "王芳 <wang@example.com>" is encoded in UTF-8 explicitly rather than in
+   * the JVM's default charset, so the name reads the same whatever machine sends it.
+   */
+  private static InternetAddress utf8(InternetAddress address) throws AddressException {
+    if (address.getPersonal() == null) {
+      return address;
+    }
+    try {
+      return new InternetAddress(address.getAddress(), address.getPersonal(), UTF_8);
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every JVM ships UTF-8", e);
+    }
+  }
+
+  /** Non-ASCII values (a Chinese campaign name, say) go out as RFC 2047 encoded words. */
+  private static String encodeHeaderValue(String name, String value) {
+    try {
+      return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("every JVM ships UTF-8", e);
+    }
+  }
+
+  private static String domainOf(String address) {
+    int at = address == null ? -1 : address.lastIndexOf('@');
+    return at <= 0 || at == address.length() - 1 ? null : address.substring(at + 1);
+  }
+
+  /**
+   * Why an extra header cannot be sent, or null when all can. A CR or LF in a value would let a
+   * template inject further headers or a second body.
+   */
+  private static String invalidHeader(Map<String, String> headers) {
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      String name = header.getKey();
+      String value = header.getValue();
+      if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+        return "invalid header name: " + name;
+      }
+      if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        return "header " + name + " is set by the connector";
+      }
+      if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+        return "invalid header value: " + name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * SHA-256 of the key, not the key itself: keys carry journey and customer ids that should not
+   * leak to recipients, and a hash has a fixed, header-safe length.
+   */
   private String messageId(String idempotencyKey) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
       return "<" + HexFormat.of().formatHex(digest, 0, 16) + ".engage@" + messageIdDomain + ">";
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void setHeader(MimeMessage mime, String name, String value) {
-    try {
-      mime.setHeader(name, value);
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("Invalid header " + name, e);
+      throw new IllegalStateException("every JVM ships SHA-256", e);
     }
   }
 
   private static Properties properties(SmtpSettings settings) {
     Properties props = new Properties();
     String protocol = settings.ssl() ? "smtps" : "smtp";
+    String prefix = "mail." + protocol + ".";
     props.put("mail.transport.protocol", protocol);
-    props.put("mail." + protocol + ".host", settings.host());
-    props.put("mail." + protocol + ".port", String.valueOf(settings.port()));
-    props.put("mail." + protocol + ".auth", String.valueOf(settings.username() != null));
-    props.put("mail." + protocol + ".starttls.enable", String.valueOf(settings.startTls()));
-    props.put("mail." + protocol + ".starttls.required", String.valueOf(settings.startTls()));
+    props.put(prefix + "host", settings.host());
+    props.put(prefix + "port", String.valueOf(settings.port()));
+    props.put(prefix + "auth", String.valueOf(settings.username() != null));
+    props.put(prefix + "starttls.enable", String.valueOf(settings.startTls()));
+    props.put(prefix + "starttls.required", String.valueOf(settings.startTls()));
+    if (settings.ssl() || settings.startTls()) {
+      props.put(prefix + "ssl.checkserveridentity", "true");
+    }
     String millis = String.valueOf(settings.timeout().toMillis());
-    props.put("mail." + protocol + ".connectiontimeout", millis);
-    props.put("mail." + protocol + ".timeout", millis);
-    props.put("mail." + protocol + ".writetimeout", millis);
+    props.put(prefix + "connectiontimeout", millis);
+    props.put(prefix + "timeout", millis);
+    props.put(prefix + "writetimeout", millis);
     return props;
   }
 
@@ -170,10 +300,10 @@ public final class SmtpEmailConnector implements ChannelConnector {
 
   @Override
   public String toString() {
-    return "SMTP " + settings.host() + ":" + settings.port();
+    return "SmtpEmailConnector[" + settings.host() + ":" + settings.port() + "]";
   }
 
-  /** Jakarta Mail replaces Message-ID on save; this keeps the one derived from the key. */
+  /** Jakarta Mail assigns a random Message-ID on save; this keeps the one derived from the key. */
   private static final class KeyedMimeMessage extends MimeMessage {
     private final String messageId;
 

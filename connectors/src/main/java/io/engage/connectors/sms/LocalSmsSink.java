@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The embedded default's SMS provider: accepts messages to plausible phone numbers and keeps the
- * newest ones in memory so people can read what was sent. Real SMPP and HTTP gateways replace it
- * in production.
+ * The embedded default's SMS provider: accepts messages to plausible phone numbers (E.164-like:
+ * an optional +, then 6 to 15 digits, no spaces) and keeps the newest ones in memory so people can
+ * read what was sent. Thread-safe. Real SMPP and HTTP gateways replace it in production.
  */
 public final class LocalSmsSink implements ChannelConnector {
 
@@ -45,6 +45,10 @@ public final class LocalSmsSink implements ChannelConnector {
   public DeliveryResult send(OutboundMessage message) {
     if (message.recipient() == null || !PHONE.matcher(message.recipient()).matches()) {
       return DeliveryResult.permanentFailure("invalid phone number: " + message.recipient());
+    }
+    // An empty SMS means the template rendered nothing: a retry would send nothing again.
+    if (message.textBody() == null || message.textBody().isBlank()) {
+      return DeliveryResult.permanentFailure("empty text");
     }
     SinkedSms sms = new SinkedSms("local-" + UUID.randomUUID(), message.recipient(), message.textBody(), Instant.now(),
         message.idempotencyKey());

@@ -1,7 +1,11 @@
 package io.engage.connectors.template;
 
-/** A template that does not parse or render, with the part (subject, text, html) and line at fault. */
-public class TemplateSyntaxException extends RuntimeException {
+/**
+ * A template that does not parse, uses a refused construct (include) or fails while rendering, with
+ * the part at fault ("subject", "text" or "html") and, when liqp knows it, the 1-based line and
+ * column; 0 when unknown.
+ */
+public final class TemplateSyntaxException extends RuntimeException {
 
   private final String part;
   private final int line;
