@@ -7,17 +7,29 @@ import { formatAmount, formatDate, formatDateTime, formatNumber, formatPoints } 
 
 const col = (key, label = `field.${key}`) => ({ key, label });
 
-function byTimeDesc(field) {
-  return (a, b) => String(b[field] ?? '').localeCompare(String(a[field] ?? ''));
+/** Milliseconds of an ISO-8601 instant; missing or unparsable values sort first. */
+function timeValue(iso) {
+  const ms = iso == null || iso === '' ? NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? -Infinity : ms;
 }
 
 function byTimeAsc(field) {
-  return (a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? ''));
+  return (a, b) => {
+    const x = timeValue(a[field]);
+    const y = timeValue(b[field]);
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
 }
 
+function byTimeDesc(field) {
+  const asc = byTimeAsc(field);
+  return (a, b) => asc(b, a);
+}
+
+/** "points v1"; just "v1" when only the version is known. */
 function ruleSetLabel(ruleSet, version) {
-  if (!ruleSet) return '';
-  return version != null && version !== '' ? `${ruleSet} v${version}` : ruleSet;
+  const v = version != null && version !== '' ? `v${version}` : '';
+  return [ruleSet || '', v].filter(Boolean).join(' ');
 }
 
 function list(value) {
@@ -26,15 +38,22 @@ function list(value) {
 
 // ---- search results ----
 
-export const customerColumns = [col('id'), col('name'), col('email'), col('tier')];
+const CUSTOMER_COLUMNS = [col('id'), col('name'), col('email'), col('tier')];
 
-export function customerRows(customers) {
+/** Search result columns; the points column only when the results carry a balance. */
+export function customerColumns(customers) {
+  const withPoints = list(customers).some((c) => c.pointsBalance != null);
+  return withPoints ? [...CUSTOMER_COLUMNS, col('pointsBalance')] : CUSTOMER_COLUMNS;
+}
+
+export function customerRows(customers, locale) {
   return list(customers).map((c) => ({
     key: c.id,
     id: c.id ?? '',
     name: c.name ?? '',
     email: c.email ?? '',
     tier: c.tier ?? '',
+    pointsBalance: formatNumber(c.pointsBalance, locale),
   }));
 }
 
@@ -87,7 +106,7 @@ export function tierRows(history, locale, opts = {}) {
     toTier: h.toTier ?? '',
     reason: h.reason ?? '',
     ruleSet: ruleSetLabel(h.ruleSet, h.ruleSetVersion),
-    sourceEvent: h.sourceEventId ?? '',
+    sourceEvent: h.eventId ?? h.sourceEventId ?? '',
   }));
 }
 
@@ -110,7 +129,7 @@ export function ledgerRows(points, locale, opts = {}) {
     rulesFired: list(e.rulesFired).join(', '),
     ruleSet: ruleSetLabel(e.ruleSet, e.ruleSetVersion),
     orderId: e.orderId ?? '',
-    sourceEvent: e.sourceEventId ?? '',
+    sourceEvent: e.eventId ?? e.sourceEventId ?? '',
   }));
 }
 
@@ -137,17 +156,51 @@ export function orderRows(orders, locale, opts = {}) {
 
 export const journeyColumns = [col('journey'), col('status'), col('startedAt'), col('endedAt'), col('steps')];
 
+/**
+ * Journeys as instances with steps. Accepts instances ({processInstanceKey, journey, version, status,
+ * startedAt, endedAt, steps: [{elementId, occurredAt}]}) and flat step rows ({journey,
+ * processInstanceKey, step, status, at}), which are grouped by process instance; an instance's
+ * status is then its latest row's.
+ */
+export function normalizeJourneys(journeys) {
+  const instances = new Map();
+  for (const j of list(journeys)) {
+    if (!('step' in j) || Array.isArray(j.steps)) {
+      instances.set(`i:${instances.size}`, { ...j, steps: list(j.steps) });
+      continue;
+    }
+    const key = `k:${j.processInstanceKey ?? j.journey}`;
+    let instance = instances.get(key);
+    if (!instance) {
+      instance = {
+        processInstanceKey: j.processInstanceKey, journey: j.journey, version: j.version, status: j.status,
+        startedAt: j.at, endedAt: j.endedAt, steps: [],
+      };
+      instances.set(key, instance);
+    }
+    instance.steps.push({ elementId: j.step, occurredAt: j.at });
+    const at = timeValue(j.at);
+    if (at >= timeValue(instance.lastAt)) {
+      instance.lastAt = j.at;
+      if (j.status != null) instance.status = j.status;
+    }
+    if (at < timeValue(instance.startedAt)) instance.startedAt = j.at;
+  }
+  return [...instances.values()].map(({ lastAt, ...instance }) => instance);
+}
+
 /** The journey's steps in the order they happened: [{elementId, occurredAt, text}]. */
 export function journeySteps(journey, locale, opts = {}) {
   return [...list(journey?.steps)].sort(byTimeAsc('occurredAt')).map((s) => {
+    const elementId = String(s.elementId ?? '');
     const at = formatDateTime(s.occurredAt, locale, opts.timeZone);
-    return { elementId: s.elementId ?? '', occurredAt: at, text: at ? `${s.elementId} · ${at}` : String(s.elementId ?? '') };
+    return { elementId, occurredAt: at, text: at ? `${elementId} · ${at}` : elementId };
   });
 }
 
 export function journeyRows(journeys, locale, opts = {}) {
-  return [...list(journeys)].sort(byTimeDesc('startedAt')).map((j) => ({
-    key: String(j.processInstanceKey ?? `${j.journey}-${j.startedAt}`),
+  return normalizeJourneys(journeys).sort(byTimeDesc('startedAt')).map((j, i) => ({
+    key: String(j.processInstanceKey ?? `${j.journey}-${i}`),
     journey: j.version != null ? `${j.journey} v${j.version}` : String(j.journey ?? ''),
     status: translateEnum(locale, 'status', j.status),
     statusCode: j.status ?? '',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consentRows, customerRows, journeyRows, journeySteps, ledgerColumns, ledgerRows, messageRows, orderRows,
-  pointsBalance, profileRows, sinkRows, tierRows,
+  consentRows, customerColumns, customerRows, journeyRows, journeySteps, ledgerColumns, ledgerRows, messageRows,
+  normalizeJourneys, orderRows, pointsBalance, profileRows, sinkRows, tierRows,
 } from '../src/rows.js';
 
 const UTC = { timeZone: 'UTC' };
@@ -37,6 +37,11 @@ describe('ledgerRows', () => {
       sourceEvent: 'evt-1',
     });
     expect(rows[0]).toMatchObject({ kind: 'Redeem', points: '-100', pointsValue: -100, ruleSet: 'points', orderId: '', rulesFired: '' });
+  });
+
+  it('takes the event id from eventId or sourceEventId', () => {
+    const rows = ledgerRows({ ledger: [{ kind: 'EARN', points: 1, eventId: 'evt-9', createdAt: '2024-05-01T00:00:00Z' }] }, 'en', UTC);
+    expect(rows[0].sourceEvent).toBe('evt-9');
   });
 
   it('translates the kind in zh-CN', () => {
@@ -90,16 +95,48 @@ describe('journeys', () => {
     expect(rows[1]).toMatchObject({ status: '已完成', startedAt: '2024/05/01 08:00:00', endedAt: '2024/05/03 08:00:00' });
     expect(rows[1].steps.map((s) => s.elementId)).toEqual(['SendWelcome', 'SendReminder']);
   });
+
+  it('groups flat step rows by process instance', () => {
+    const flat = [
+      { journey: 'onboarding', processInstanceKey: 7, step: 'SendReminder', status: 'COMPLETED', at: '2024-05-02T08:00:00Z' },
+      { journey: 'onboarding', processInstanceKey: 7, step: 'SendWelcome', status: 'ACTIVE', at: '2024-05-01T08:00:00Z' },
+      { journey: 'birthday', processInstanceKey: 9, step: 'SendGreeting', status: 'ACTIVE', at: '2024-06-01T08:00:00Z' },
+    ];
+    expect(normalizeJourneys(flat)).toEqual([
+      {
+        processInstanceKey: 7, journey: 'onboarding', version: undefined, status: 'COMPLETED',
+        startedAt: '2024-05-01T08:00:00Z', endedAt: undefined,
+        steps: [
+          { elementId: 'SendReminder', occurredAt: '2024-05-02T08:00:00Z' },
+          { elementId: 'SendWelcome', occurredAt: '2024-05-01T08:00:00Z' },
+        ],
+      },
+      {
+        processInstanceKey: 9, journey: 'birthday', version: undefined, status: 'ACTIVE',
+        startedAt: '2024-06-01T08:00:00Z', endedAt: undefined,
+        steps: [{ elementId: 'SendGreeting', occurredAt: '2024-06-01T08:00:00Z' }],
+      },
+    ]);
+    const rows = journeyRows(flat, 'en', UTC);
+    expect(rows.map((r) => r.journey)).toEqual(['birthday', 'onboarding']);
+    expect(rows[1]).toMatchObject({ key: '7', status: 'Completed', startedAt: '05/01/2024, 08:00:00', endedAt: '' });
+    expect(rows[1].steps.map((s) => s.elementId)).toEqual(['SendWelcome', 'SendReminder']);
+  });
 });
 
 describe('other tables', () => {
   it('customer search rows', () => {
-    expect(customerRows([{ id: 'c-000001', name: '王芳', email: 'wang@example.com', tier: 'GOLD' }, { id: 'c-2' }]))
+    expect(customerRows([{ id: 'c-000001', name: '王芳', email: 'wang@example.com', tier: 'GOLD', pointsBalance: 1234 }, { id: 'c-2' }], 'zh-CN'))
       .toEqual([
-        { key: 'c-000001', id: 'c-000001', name: '王芳', email: 'wang@example.com', tier: 'GOLD' },
-        { key: 'c-2', id: 'c-2', name: '', email: '', tier: '' },
+        { key: 'c-000001', id: 'c-000001', name: '王芳', email: 'wang@example.com', tier: 'GOLD', pointsBalance: '1,234' },
+        { key: 'c-2', id: 'c-2', name: '', email: '', tier: '', pointsBalance: '' },
       ]);
     expect(customerRows(null)).toEqual([]);
+  });
+
+  it('shows the points column only when results carry a balance', () => {
+    expect(customerColumns([{ id: 'c-1', pointsBalance: 0 }]).map((c) => c.key)).toEqual(['id', 'name', 'email', 'tier', 'pointsBalance']);
+    expect(customerColumns([{ id: 'c-1' }]).map((c) => c.key)).toEqual(['id', 'name', 'email', 'tier']);
   });
 
   it('profile rows skip omitted fields and format dates', () => {
@@ -129,6 +166,8 @@ describe('other tables', () => {
     ], 'en', UTC);
     expect(rows[0]).toMatchObject({ fromTier: 'SILVER', toTier: 'GOLD', ruleSet: 'tiers v2', sourceEvent: 'e-9' });
     expect(rows[1]).toMatchObject({ fromTier: '—', toTier: 'SILVER', ruleSet: '' });
+    expect(tierRows([{ fromTier: 'SILVER', toTier: 'GOLD', ruleSetVersion: '3', eventId: 'e-1' }], 'en')[0])
+      .toMatchObject({ ruleSet: 'v3', sourceEvent: 'e-1' });
   });
 
   it('order rows format the amount in the locale', () => {

@@ -35,7 +35,7 @@ function tierPanel(history, locale) {
     table(tierColumns, tierRows(history, locale), { testid: 'tier-history-table', rowTestid: 'tier-row' }));
 }
 
-function pointsPanel(points, locale) {
+export function pointsPanel(points, locale) {
   return panel('panel-points', 'panel.points',
     el('p', { className: 'balance' },
       el('span', { className: 'balance-label' }, t('points.balance')),

@@ -1,5 +1,5 @@
 import { el, errorBox, loadingNote, replaceContent, table } from '../dom.js';
-import { t } from '../i18n.js';
+import { getLocale, t } from '../i18n.js';
 import { customerColumns, customerRows } from '../rows.js';
 
 /** The search box; onSearch(q) runs on submit and (debounced) while typing. */
@@ -30,11 +30,11 @@ export function renderSearchForm({ query, onSearch }) {
 export function renderResults(container, { loading, error, results, selectedId, onSelect }) {
   if (loading) return replaceContent(container, loadingNote());
   if (error) return replaceContent(container, errorBox(error));
-  const rows = customerRows(results);
+  const rows = customerRows(results, getLocale());
   if (!rows.length) return replaceContent(container, el('p', { className: 'empty' }, t('search.noResults')));
   return replaceContent(container,
     el('p', { className: 'hint' }, t('search.hint')),
-    table(customerColumns, rows, {
+    table(customerColumns(results), rows, {
       testid: 'customer-results',
       rowTestid: 'customer-row',
       rowAttrs: (row) => ({
