@@ -1,6 +1,5 @@
 package io.engage.engine;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +9,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Deployment(resources = "classpath*:io/engage/bpmn/*.bpmn")
 public class EngageApplication {
 
   public static void main(String[] args) {

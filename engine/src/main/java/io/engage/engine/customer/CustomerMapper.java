@@ -26,4 +26,9 @@ interface CustomerMapper {
   List<Consent> findConsents(@Param("customerId") String customerId);
 
   int countByReferralCode(@Param("code") String code);
+
+  List<Customers.ScheduleCandidate> findWithBirthdayOn(@Param("days") List<String> monthDays,
+      @Param("afterId") String afterId, @Param("limit") int limit);
+
+  List<Customers.ScheduleCandidate> findOptedIn(@Param("afterId") String afterId, @Param("limit") int limit);
 }

@@ -57,4 +57,18 @@ public class Customers {
   public void changeTier(String id, String tier, Instant now) {
     mapper.updateTier(id, tier, now);
   }
+
+  /** A customer as the daily journey scans need them: when it is 09:00 for them, and their birthday. */
+  public record ScheduleCandidate(String id, java.time.LocalDate birthday, String timeZone) {}
+
+  /** Customers whose birthday falls on one of these days ("MM-dd"), by id after {@code afterId}. */
+  public List<ScheduleCandidate> withBirthdayOn(java.util.Collection<java.time.MonthDay> days, String afterId, int limit) {
+    List<String> monthDays = days.stream().map(d -> "%02d-%02d".formatted(d.getMonthValue(), d.getDayOfMonth())).toList();
+    return monthDays.isEmpty() ? List.of() : mapper.findWithBirthdayOn(monthDays, afterId, limit);
+  }
+
+  /** Customers who agreed to marketing on their preferred channel, by id after {@code afterId}. */
+  public List<ScheduleCandidate> optedIn(String afterId, int limit) {
+    return mapper.findOptedIn(afterId, limit);
+  }
 }

@@ -1,5 +1,7 @@
 package io.engage.engine.customer360;
 
+import io.engage.engine.complaint.Complaint;
+import io.engage.engine.coupon.Coupon;
 import io.engage.engine.customer.Consent;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.journey.JourneyInstance;
@@ -21,7 +23,9 @@ record Customer360(
     Points points,
     List<Order> orders,
     List<JourneyInstance> journeys,
-    List<Message> messages) {
+    List<Message> messages,
+    List<Complaint> complaints,
+    List<Coupon> coupons) {
 
   record Points(long balance, List<LedgerEntry> ledger) {}
 }

@@ -1,5 +1,7 @@
 package io.engage.engine.customer360;
 
+import io.engage.engine.complaint.Complaints;
+import io.engage.engine.coupon.Coupons;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.CustomerSummary;
 import io.engage.engine.customer.Customers;
@@ -27,12 +29,17 @@ class Customer360Controller {
   private final Loyalty loyalty;
   private final JourneyHistory journeys;
   private final MessageHistory messages;
+  private final Complaints complaints;
+  private final Coupons coupons;
 
-  Customer360Controller(Customers customers, Loyalty loyalty, JourneyHistory journeys, MessageHistory messages) {
+  Customer360Controller(Customers customers, Loyalty loyalty, JourneyHistory journeys, MessageHistory messages,
+      Complaints complaints, Coupons coupons) {
     this.customers = customers;
     this.loyalty = loyalty;
     this.journeys = journeys;
     this.messages = messages;
+    this.complaints = complaints;
+    this.coupons = coupons;
   }
 
   @Operation(summary = "Find customers by id prefix or exact email")
@@ -42,7 +49,7 @@ class Customer360Controller {
     return customers.search(query, Math.clamp(limit, 1, 100));
   }
 
-  @Operation(summary = "The 360 view: profile, consent, tier history, points with explanations, orders, journeys, messages")
+  @Operation(summary = "The 360 view: profile, consent, tier history, points with explanations, orders, journeys, messages, complaints, coupons")
   @GetMapping("/{id}")
   @Transactional(readOnly = true)
   Customer360 get(@PathVariable String id) {
@@ -56,6 +63,8 @@ class Customer360Controller {
         new Customer360.Points(loyalty.balance(id), loyalty.ledger(id, RECENT)),
         loyalty.orders(id, RECENT),
         journeys.forCustomer(id),
-        messages.forCustomer(id, RECENT));
+        messages.forCustomer(id, RECENT),
+        complaints.forCustomer(id, RECENT),
+        coupons.forCustomer(id, RECENT));
   }
 }

@@ -9,7 +9,10 @@ public enum EventType {
   ORDER_PLACED("order.placed"),
   ORDER_REFUNDED("order.refunded"),
   REVIEW_POSTED("review.posted"),
-  CONTENT_SHARED("content.shared");
+  CONTENT_SHARED("content.shared"),
+  COMPLAINT_OPENED("complaint.opened"),
+  COMPLAINT_RESOLVED("complaint.resolved"),
+  SURVEY_ANSWERED("survey.answered");
 
   private final String wireName;
 

@@ -34,6 +34,8 @@ class EventValidator {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
   private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
   private static final int MAX_LINES = 500;
+  private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+  private static final Pattern COMPLAINT_CHANNEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
 
   record Result(ValidEvent event, List<FieldError> errors) {
     boolean valid() {
@@ -78,6 +80,9 @@ class EventValidator {
         case ORDER_REFUNDED -> orderRefunded(dataFields);
         case REVIEW_POSTED -> activity(dataFields, "reviewId");
         case CONTENT_SHARED -> activity(dataFields, "shareId");
+        case COMPLAINT_OPENED -> complaintOpened(dataFields);
+        case COMPLAINT_RESOLVED -> complaintResolved(dataFields);
+        case SURVEY_ANSWERED -> surveyAnswered(dataFields);
       };
     }
     if (!fields.errors().isEmpty()) {
@@ -195,6 +200,38 @@ class EventValidator {
         }
       }
     }
+    return out;
+  }
+
+  /** A complaint: its own id (the journey's correlation key), severity, intake channel and text. */
+  private ObjectNode complaintOpened(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    String severity = f.text("severity", true, 16, null, null);
+    if (severity != null && !SEVERITIES.contains(severity.toUpperCase())) {
+      f.reject("severity", "must be one of LOW, MEDIUM, HIGH, CRITICAL");
+    }
+    out.put("severity", severity == null ? null : severity.toUpperCase());
+    String channel = f.text("channel", true, 32, COMPLAINT_CHANNEL, "a channel name such as APP, PHONE, EMAIL, WECHAT or WEIBO");
+    out.put("channel", channel == null ? null : channel.toUpperCase());
+    out.put("description", f.text("description", false, 4000, null, null));
+    return out;
+  }
+
+  private ObjectNode complaintResolved(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    out.put("resolution", f.text("resolution", false, 2000, null, null));
+    return out;
+  }
+
+  /** A customer satisfaction (CSAT) answer: 1 (very unhappy) to 5 (very happy). */
+  private ObjectNode surveyAnswered(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    Integer score = f.integer("score", true, 1, 5);
+    out.put("score", score);
+    out.put("comment", f.text("comment", false, 4000, null, null));
     return out;
   }
 }

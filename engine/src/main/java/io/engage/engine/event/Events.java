@@ -58,6 +58,18 @@ public class Events {
     return typed(event, EventType.ORDER_REFUNDED, OrderRefunded.class);
   }
 
+  public ComplaintOpened complaintOpened(StoredEvent event) {
+    return typed(event, EventType.COMPLAINT_OPENED, ComplaintOpened.class);
+  }
+
+  public ComplaintResolved complaintResolved(StoredEvent event) {
+    return typed(event, EventType.COMPLAINT_RESOLVED, ComplaintResolved.class);
+  }
+
+  public SurveyAnswered surveyAnswered(StoredEvent event) {
+    return typed(event, EventType.SURVEY_ANSWERED, SurveyAnswered.class);
+  }
+
   private <T> T typed(StoredEvent event, EventType expected, Class<T> type) {
     if (event.type() != expected) {
       throw new IllegalArgumentException(event.eventId() + " is " + event.type() + ", not " + expected);

@@ -62,6 +62,8 @@ interface LoyaltyMapper {
 
   Long findLedgerId(@Param("sourceEventId") String sourceEventId, @Param("kind") String kind);
 
+  Long findLedgerPoints(@Param("sourceEventId") String sourceEventId, @Param("kind") String kind);
+
   void insertLot(PointsLot lot);
 
   /** Available lots (returned window closed, not expired, points left), oldest expiry first, locked. */

@@ -62,6 +62,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
             .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
+            .requestMatchers("/api/complaints", "/api/complaints/**").hasAnyRole("SERVICE_MANAGER", "AGENT", "ADMIN")
+            .requestMatchers("/api/journeys", "/api/journeys/**").hasAnyRole("MARKETER", "ADMIN")
             .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().authenticated())
