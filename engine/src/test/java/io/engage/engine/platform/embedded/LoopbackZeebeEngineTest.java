@@ -13,6 +13,8 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +44,14 @@ class LoopbackZeebeEngineTest {
         .build()) {
       assertThat(client.newTopologyRequest().send().join().getBrokers()).isNotEmpty();
     }
+  }
+
+  @Test
+  void itsClockMovesWithTheEngineClock() {
+    Instant before = engine.clock().instant();
+    engine.increaseTime(Duration.ofHours(5));
+    assertThat(Duration.between(before, engine.clock().instant()))
+        .isBetween(Duration.ofHours(5), Duration.ofHours(5).plusSeconds(30));
   }
 
   @Test
