@@ -7,8 +7,12 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // The modeler page is one large chunk by nature (camunda-bpmn-js); it loads only on that page.
+    chunkSizeWarningLimit: 3000,
   },
   server: {
+    // The element templates come from the bpmn module beside this one.
+    fs: { allow: ['..'] },
     proxy: {
       '/api': engine,
       '/login': engine,

@@ -55,6 +55,42 @@ async function request(path, init) {
   return body;
 }
 
+function json(method, body) {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json', ...xsrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+}
+
+function post(path, body) {
+  return request(path, json('POST', body));
+}
+
+/** A 404 as null: for optional parts (a sink not in use, an API another release brings). */
+async function optional(promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+/** The raw text of a GET (DRL, BPMN XML, CSV), failing like request(). */
+async function text(path, accept = 'text/plain, application/xml, */*') {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept } });
+  const body = await response.text();
+  if (!response.ok) {
+    let problem;
+    try { problem = JSON.parse(body); } catch { problem = { title: response.statusText }; }
+    throw new ApiError(response.status, problem);
+  }
+  return body;
+}
+
+const enc = encodeURIComponent;
+
 /** The logged-in user ({username, roles}), or null when not logged in (the 401 also sets the XSRF-TOKEN cookie). */
 export async function getMe() {
   try {
@@ -102,11 +138,90 @@ export function getCustomer(id) {
 }
 
 /** Messages captured by the embedded sink ("email" or "sms"); null when the sink is not in use (404). */
-export async function getSink(channel) {
-  try {
-    return await request(`/api/sinks/${encodeURIComponent(channel)}`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }
+export function getSink(channel) {
+  return optional(request(`/api/sinks/${enc(channel)}`));
 }
+
+// ---- rules (points, tiers, referral, escalation, ...) ----
+
+export const rules = {
+  list: () => request('/api/rules'),
+  versions: (set) => request(`/api/rules/${enc(set)}/versions`),
+  version: (set, v) => request(`/api/rules/${enc(set)}/versions/${v}`),
+  drl: (set, v) => text(`/api/rules/${enc(set)}/versions/${v}/drl`),
+  /** A table or grid version as CSV text, or its grid JSON; null for a version written in DRL. */
+  csv: (set, v) => optional(text(`/api/rules/${enc(set)}/versions/${v}/file?as=csv`)),
+  gridJson: (set, v) => optional(request(`/api/rules/${enc(set)}/versions/${v}/file?as=json`)),
+  fileUrl: (set, v, as) => `/api/rules/${enc(set)}/versions/${v}/file?as=${enc(as)}`,
+  drlUrl: (set, v) => `/api/rules/${enc(set)}/versions/${v}/drl`,
+  saveGrid: (set, grid, comment) => post(`/api/rules/${enc(set)}/versions/grid`, { grid, comment }),
+  saveDrl: (set, drl, comment) => post(`/api/rules/${enc(set)}/versions`, { drl, comment }),
+  upload: (set, file, comment) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const query = comment ? `?comment=${enc(comment)}` : '';
+    return request(`/api/rules/${enc(set)}/versions/upload${query}`, { method: 'POST', headers: xsrfHeaders(), body: form });
+  },
+  simulate: (set, body) => post(`/api/rules/${enc(set)}/simulations`, body),
+  activate: (set, v) => post(`/api/rules/${enc(set)}/versions/${v}/activate`),
+  rollback: (set) => post(`/api/rules/${enc(set)}/rollback`),
+  audit: (set, limit = 100) => request(`/api/rules/audit?${new URLSearchParams({ ...(set ? { ruleSet: set } : {}), limit: String(limit) })}`),
+};
+
+// ---- journeys (engine-journeys) ----
+
+export const journeys = {
+  list: () => request('/api/journeys'),
+  get: (id) => request(`/api/journeys/${enc(id)}`),
+  bpmn: (id, v) => text(`/api/journeys/${enc(id)}/versions/${v}/bpmn`, 'application/xml'),
+  deploy: (xml) => request('/api/journeys', {
+    method: 'POST', headers: { 'Content-Type': 'application/xml', ...xsrfHeaders() }, body: xml,
+  }),
+  pause: (id) => post(`/api/journeys/${enc(id)}/pause`),
+  resume: (id) => post(`/api/journeys/${enc(id)}/resume`),
+  migrate: (id, body) => post(`/api/journeys/${enc(id)}/migrations`, body),
+  preview: (id, body) => post(`/api/journeys/${enc(id)}/preview`, body),
+  experiments: (id) => request(`/api/journeys/${enc(id)}/experiments`),
+  holidays: (year) => request(`/api/journeys/holidays${year ? `?year=${year}` : ''}`),
+};
+
+// ---- complaints, coupons (engine-journeys) ----
+
+export const complaints = {
+  queue: (statuses = [], limit = 100) => {
+    const params = new URLSearchParams({ limit: String(limit) });
+    statuses.forEach((s) => params.append('status', s));
+    return request(`/api/complaints?${params}`);
+  },
+  get: (id) => request(`/api/complaints/${enc(id)}`),
+};
+
+export function customerJourneys(id) {
+  return optional(request(`/api/customers/${enc(id)}/journeys`));
+}
+
+// ---- message templates (engine-messaging) ----
+
+export const templates = {
+  list: () => optional(request('/api/templates')),
+  get: (key) => request(`/api/templates/${enc(key)}`),
+  create: (body) => post('/api/templates', body),
+  update: (key, body) => request(`/api/templates/${enc(key)}`, json('PUT', body)),
+  preview: (key, body) => post(`/api/templates/${enc(key)}/preview`, body),
+};
+
+// ---- segments, RFM, lifecycle (data-customers) ----
+
+export const segments = {
+  list: () => optional(request('/api/segments')),
+  get: (key) => request(`/api/segments/${enc(key)}`),
+  create: (body) => post('/api/segments', body),
+  update: (key, body) => request(`/api/segments/${enc(key)}`, json('PUT', body)),
+  preview: (definition) => post('/api/segments/preview', { definition }),
+};
+
+export const analytics = {
+  rfm: () => optional(request('/api/rfm/summary')),
+  lifecycle: () => optional(request('/api/lifecycle/summary')),
+  rfmSegments: () => optional(request('/api/rfm/segments')),
+};

@@ -59,3 +59,18 @@ export function formatDate(iso, locale) {
     year: 'numeric', month: 'long', day: 'numeric', timeZone: m ? 'UTC' : undefined,
   }).format(d);
 }
+
+/** A span of hours as days/hours/minutes in the locale: 31.5 → "1天 7小时 30分钟" / "1d 7h 30m". */
+export function formatHours(hours, locale) {
+  if (hours == null || !Number.isFinite(Number(hours))) return '';
+  const total = Math.round(Math.abs(Number(hours)) * 60);
+  const d = Math.floor(total / 1440);
+  const h = Math.floor((total % 1440) / 60);
+  const m = total % 60;
+  const unit = (value, u) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(value);
+  const parts = [];
+  if (d) parts.push(unit(d, 'day'));
+  if (h || (d && m)) parts.push(unit(h, 'hour'));
+  if (m || !parts.length) parts.push(unit(m, 'minute'));
+  return parts.join(' ');
+}

@@ -4,6 +4,8 @@ export const DEFAULT_LOCALE = 'zh-CN';
 export const LOCALES = ['zh-CN', 'en'];
 export const STORAGE_KEY = 'engage.locale';
 
+import { en as workbenchEn, zhCN as workbenchZh } from './messages/workbench.js';
+
 const messages = {
   'zh-CN': {
     'app.title': 'Engage 客户运营',
@@ -266,5 +268,8 @@ export function initLocale(storage) {
 export function t(key, params) {
   return translate(current, key, params);
 }
+
+Object.assign(messages['zh-CN'], workbenchZh);
+Object.assign(messages.en, workbenchEn);
 
 export const dictionaries = messages;

@@ -2,83 +2,81 @@ import './style.css';
 import * as api from './api.js';
 import { el, errorBox, replaceContent } from './dom.js';
 import { getLocale, initLocale, setLocale, t } from './i18n.js';
-import { renderCustomer } from './views/customer.js';
+import { canOpen, homePage, menuFor } from './roles.js';
+import { parseRoute, routeHref } from './router.js';
 import { renderHeader } from './views/header.js';
 import { renderLogin } from './views/login.js';
-import { renderOutbox } from './views/outbox.js';
-import { renderResults, renderSearchForm } from './views/search.js';
+
+// Each page is its own chunk: the modeler and the charts load only where they are used.
+const PAGE_MODULES = {
+  customers: () => import('./pages/customers.js'),
+  outbox: () => import('./pages/outbox.js'),
+  rules: () => import('./pages/rules.js'),
+  escalation: () => import('./pages/escalation.js'),
+  complaints: () => import('./pages/complaints.js'),
+  journeys: () => import('./pages/journeys.js'),
+  templates: () => import('./pages/templates.js'),
+  segments: () => import('./pages/segments.js'),
+  dashboards: () => import('./pages/dashboards.js'),
+};
 
 const root = document.getElementById('app');
-
-const state = {
-  booting: true,
-  fatal: null,
-  me: null,
-  query: '',
-  search: { loading: false, error: null, results: [] },
-  selectedId: null,
-  customer: { loading: false, error: null, data: null },
-  outbox: { loading: false, error: null, email: null, sms: null },
-};
-
-// Regions re-rendered on their own, so the search box keeps focus while results change.
-const regions = {
-  results: null,
-  customer: null,
-  outbox: null,
-};
-
-// Ignore responses that arrive after a newer request of the same kind.
-let searchSeq = 0;
-let customerSeq = 0;
+const state = { booting: true, fatal: null, me: null };
+let mounted = null; // {unmount?}
+let renderSeq = 0;
 
 function applyDocumentLocale() {
   document.documentElement.lang = getLocale();
   document.title = t('app.title');
 }
 
-function render() {
+function navigate(page, params = [], query = {}) {
+  const href = routeHref(page, params, query);
+  if (window.location.hash === href) render();
+  else window.location.hash = href;
+}
+
+function nav(me, current) {
+  return el('nav', { className: 'app-nav', dataset: { testid: 'nav' } },
+    menuFor(me).map((p) => el('a', {
+      href: routeHref(p.id),
+      className: p.id === current ? 'active' : null,
+      'aria-current': p.id === current ? 'page' : null,
+      dataset: { testid: `nav-${p.id}` },
+    }, t(p.label))));
+}
+
+async function render() {
+  const seq = ++renderSeq;
   applyDocumentLocale();
+  if (mounted?.unmount) mounted.unmount();
+  mounted = null;
   const header = renderHeader({ me: state.me, onLocale: changeLocale, onLogout: doLogout });
-  if (state.booting) {
-    replaceContent(root, header, el('p', { className: 'loading' }, t('common.loading')));
-    return;
-  }
-  if (state.fatal) {
-    replaceContent(root, header, el('main', {}, errorBox(state.fatal)));
-    return;
-  }
-  if (!state.me) {
-    replaceContent(root, header, renderLogin({ onSubmit: doLogin }));
-    return;
-  }
-  regions.results = el('div', { className: 'results', dataset: { testid: 'customer-results-region' } });
-  regions.customer = el('div', { className: 'customer-region' });
-  regions.outbox = el('div', { className: 'outbox-region' });
-  replaceContent(root,
-    header,
-    el('main', { className: 'workspace' },
-      el('aside', { className: 'sidebar', dataset: { testid: 'search-panel' } },
-        el('h2', {}, t('search.title')),
-        renderSearchForm({ query: state.query, onSearch: search }),
-        regions.results),
-      el('div', { className: 'content' }, regions.customer, regions.outbox)));
-  renderResultsRegion();
-  renderCustomerRegion();
-  renderOutboxRegion();
-}
+  if (state.booting) return replaceContent(root, header, el('p', { className: 'loading' }, t('common.loading')));
+  if (state.fatal) return replaceContent(root, header, el('main', {}, errorBox(state.fatal)));
+  if (!state.me) return replaceContent(root, header, renderLogin({ onSubmit: doLogin }));
 
-function renderResultsRegion() {
-  if (!regions.results) return;
-  renderResults(regions.results, { ...state.search, selectedId: state.selectedId, onSelect: selectCustomer });
-}
-
-function renderCustomerRegion() {
-  if (regions.customer) replaceContent(regions.customer, renderCustomer(state.customer));
-}
-
-function renderOutboxRegion() {
-  if (regions.outbox) replaceContent(regions.outbox, renderOutbox({ ...state.outbox, onRefresh: loadOutbox }));
+  const route = parseRoute(window.location.hash);
+  if (!route.page || !canOpen(state.me, route.page)) {
+    if (route.page && PAGE_MODULES[route.page]) {
+      // A page this role may not open: say so rather than showing an empty page.
+      return replaceContent(root, header, nav(state.me, ''), el('main', { className: 'page' }, errorBox({ title: t('common.forbidden') })));
+    }
+    navigate(homePage(state.me));
+    return undefined;
+  }
+  const container = el('main', { className: `page page-${route.page}`, dataset: { testid: `page-${route.page}` } },
+    el('p', { className: 'loading' }, t('common.loading')));
+  replaceContent(root, header, nav(state.me, route.page), container);
+  try {
+    const module = await PAGE_MODULES[route.page]();
+    if (seq !== renderSeq) return undefined;
+    replaceContent(container);
+    mounted = module.mount(container, { me: state.me, route, navigate, onUnauthorized: handleUnauthorized }) || null;
+  } catch (error) {
+    if (seq === renderSeq && !(await handleUnauthorized(error))) replaceContent(container, errorBox(error));
+  }
+  return undefined;
 }
 
 function changeLocale(locale) {
@@ -86,75 +84,13 @@ function changeLocale(locale) {
   render();
 }
 
-async function search(q) {
-  state.query = q;
-  const seq = ++searchSeq;
-  state.search = { ...state.search, loading: true, error: null };
-  renderResultsRegion();
-  try {
-    const results = await api.searchCustomers(q, 20);
-    if (seq !== searchSeq) return;
-    state.search = { loading: false, error: null, results: results || [] };
-  } catch (error) {
-    if (seq !== searchSeq) return;
-    if (await handleUnauthorized(error)) return;
-    state.search = { loading: false, error, results: [] };
-  }
-  renderResultsRegion();
-}
-
-async function selectCustomer(id) {
-  state.selectedId = id;
-  renderResultsRegion();
-  const seq = ++customerSeq;
-  state.customer = { loading: true, error: null, data: null };
-  renderCustomerRegion();
-  try {
-    const data = await api.getCustomer(id);
-    if (seq !== customerSeq) return;
-    state.customer = { loading: false, error: null, data };
-  } catch (error) {
-    if (seq !== customerSeq) return;
-    if (await handleUnauthorized(error)) return;
-    state.customer = { loading: false, error, data: null };
-  }
-  renderCustomerRegion();
-}
-
-async function loadOutbox() {
-  state.outbox = { ...state.outbox, loading: true, error: null };
-  renderOutboxRegion();
-  try {
-    const [email, sms] = await Promise.all([api.getSink('email'), api.getSink('sms')]);
-    state.outbox = { loading: false, error: null, email, sms };
-  } catch (error) {
-    if (await handleUnauthorized(error)) return;
-    state.outbox = { loading: false, error, email: null, sms: null };
-  }
-  renderOutboxRegion();
-}
-
-/** A 401 mid-session means the session ended: go back to the login form. */
+/** A 401 mid-session means the session ended: back to the login form. Returns whether it was one. */
 async function handleUnauthorized(error) {
   if (!(error instanceof api.ApiError) || error.status !== 401) return false;
   state.me = null;
   await api.getMe().catch(() => null); // refreshes the XSRF-TOKEN cookie
   render();
   return true;
-}
-
-function resetWorkspace() {
-  state.query = '';
-  state.search = { loading: false, error: null, results: [] };
-  state.selectedId = null;
-  state.customer = { loading: false, error: null, data: null };
-  state.outbox = { loading: false, error: null, email: null, sms: null };
-}
-
-function startWorkspace() {
-  render();
-  search(state.query);
-  loadOutbox();
 }
 
 /** Returns an error message for the login form, or nothing once logged in. */
@@ -167,8 +103,9 @@ async function doLogin(username, password) {
   }
   if (!me) return t('login.failed');
   state.me = me;
-  resetWorkspace();
-  startWorkspace();
+  const route = parseRoute(window.location.hash);
+  if (route.page && canOpen(me, route.page)) render();
+  else navigate(homePage(me));
   return null;
 }
 
@@ -179,21 +116,20 @@ async function doLogout() {
     // the session is gone either way
   }
   state.me = null;
-  resetWorkspace();
   await api.getMe().catch(() => null); // a fresh XSRF-TOKEN for the next login
   render();
 }
 
 async function boot() {
   initLocale();
+  window.addEventListener('hashchange', () => render());
   try {
     state.me = await api.getMe();
   } catch (error) {
     state.fatal = error;
   }
   state.booting = false;
-  if (state.me) startWorkspace();
-  else render();
+  render();
 }
 
 boot();

@@ -248,3 +248,45 @@ export function sinkRows(items, locale, opts = {}) {
     text: s.text ?? '',
   }));
 }
+
+// ---- complaints and coupons (newest first) ----
+
+export const complaintColumns = [
+  col('openedAt'), col('complaintId', 'complaints.id'), col('severity', 'complaints.severity'),
+  col('channel', 'complaints.channel'), col('status', 'complaints.status'), col('level', 'complaints.level'),
+  col('slaDueAt', 'complaints.slaDueAt'), col('reason'),
+];
+
+export function complaintRows(complaints, locale, opts = {}) {
+  return [...list(complaints)].sort(byTimeDesc('openedAt')).map((c) => ({
+    key: c.complaintId,
+    openedAt: formatDateTime(c.openedAt, locale, opts.timeZone),
+    complaintId: c.complaintId ?? '',
+    severity: c.severity ?? '',
+    channel: c.channel ?? '',
+    status: translateEnum(locale, 'complaints.status', c.status),
+    statusCode: c.status ?? '',
+    level: c.level != null ? `${c.level}${c.maxLevel != null ? ` / ${c.maxLevel}` : ''}` : '',
+    slaDueAt: formatDateTime(c.slaDueAt, locale, opts.timeZone),
+    reason: c.decision?.reason ?? '',
+  }));
+}
+
+export const couponColumns = [
+  col('issuedAt'), col('code'), col('campaign'), col('value', 'field.amount'), col('minSpend'), col('status'),
+  col('expiresAt'), col('journey'),
+];
+
+export function couponRows(coupons, locale, opts = {}) {
+  return [...list(coupons)].sort(byTimeDesc('issuedAt')).map((c) => ({
+    key: c.code ?? String(c.id),
+    issuedAt: formatDateTime(c.issuedAt, locale, opts.timeZone),
+    code: c.code ?? '',
+    campaign: c.campaign ?? '',
+    value: formatAmount(c.value, 'CNY', locale),
+    minSpend: c.minSpend != null ? formatAmount(c.minSpend, 'CNY', locale) : '',
+    status: c.status ?? '',
+    expiresAt: formatDateTime(c.expiresAt, locale, opts.timeZone),
+    journey: c.journey ?? '',
+  }));
+}

@@ -1,7 +1,7 @@
 import { el, emptyNote, errorBox, loadingNote, panel, table } from '../dom.js';
 import { getLocale, t } from '../i18n.js';
 import {
-  consentColumns, consentRows, journeyColumns, journeyRows, ledgerColumns, ledgerRows, messageColumns,
+  complaintColumns, complaintRows, consentColumns, consentRows, couponColumns, couponRows, journeyColumns, journeyRows, ledgerColumns, ledgerRows, messageColumns,
   messageRows, orderColumns, orderRows, pointsBalance, profileRows, tierColumns, tierRows,
 } from '../rows.js';
 import { tierBadge } from './search.js';
@@ -82,6 +82,20 @@ function messagesPanel(messages, locale) {
     }));
 }
 
+function complaintsPanel(complaints, locale) {
+  return panel('panel-complaints', 'panel.complaints',
+    table(complaintColumns, complaintRows(complaints, locale), {
+      testid: 'complaints-table',
+      rowTestid: 'complaint-row',
+      cell: (row, c) => (c.key === 'status' ? statusBadge(row.statusCode, row.status) : undefined),
+    }));
+}
+
+function couponsPanel(coupons, locale) {
+  return panel('panel-coupons', 'panel.coupons',
+    table(couponColumns, couponRows(coupons, locale), { testid: 'coupons-table', rowTestid: 'coupon-row' }));
+}
+
 /** The customer 360 view: all panels for one customer. */
 export function renderCustomer({ loading, error, data }) {
   const locale = getLocale();
@@ -104,7 +118,9 @@ export function renderCustomer({ loading, error, data }) {
       pointsPanel(data.points, locale),
       ordersPanel(data.orders, locale),
       journeysPanel(data.journeys, locale),
-      messagesPanel(data.messages, locale));
+      messagesPanel(data.messages, locale),
+      data.complaints ? complaintsPanel(data.complaints, locale) : null,
+      data.coupons ? couponsPanel(data.coupons, locale) : null);
   }
   return wrap;
 }
