@@ -89,6 +89,21 @@ class ComplaintEscalationJourneyTest extends JourneyTest {
   }
 
   @Test
+  void aResolutionThatArrivesWhileTheEscalationRunsIsKeptForTheNextWait() {
+    long complaint = open("k-1", "c-1");
+    engine.increaseTime(Duration.ofHours(8));
+    workers.idle();
+    assertInstance(complaint).isNotWaitingForMessages("complaint.resolved");
+
+    // The engine publishes with a time to live, so the message waits for the subscription.
+    resolve("k-1", "c-1");
+
+    assertThat(escalatedFrom(complaint)).containsExactly(1);
+    assertThat(workers.messages(complaint)).containsExactly("preferred:csat-survey:transactional");
+    assertInstance(complaint).isWaitingExactlyAtElements("AwaitSurveyAnswer");
+  }
+
+  @Test
   void aComplaintThatStartsAtTheMaximumLevelIsNeverEscalated() {
     workers.escalation = new EscalationRules(3, 3, List.of(Duration.ofHours(8), Duration.ofHours(4),
         Duration.ofHours(1)));
