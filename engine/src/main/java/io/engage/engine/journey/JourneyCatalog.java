@@ -158,8 +158,9 @@ class JourneyCatalog {
           .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof ClientException && isRejection(cause)) {
-        throw refused("Zeebe refused the journey: " + cause.getMessage(), List.of(new FieldError("", cause.getMessage())));
+      if (isRejection(cause)) {
+        String reason = rejectionReason(cause);
+        throw refused("Zeebe refused the journey: " + reason, List.of(new FieldError("", reason)));
       }
       throw new IllegalStateException("Zeebe did not take the deployment", cause);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -174,10 +175,26 @@ class JourneyCatalog {
     return deployment.getProcesses().getFirst();
   }
 
+  /** Zeebe answers a model it cannot accept with INVALID_ARGUMENT (over gRPC, possibly wrapped). */
   private static boolean isRejection(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof io.grpc.StatusRuntimeException status
+          && status.getStatus().getCode() == io.grpc.Status.Code.INVALID_ARGUMENT) {
+        return true;
+      }
+      if (t instanceof ClientException && String.valueOf(t.getMessage()).contains("INVALID_ARGUMENT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Zeebe's own words, without the gRPC and command framing. */
+  private static String rejectionReason(Throwable error) {
     String message = String.valueOf(error.getMessage());
-    return message.contains("INVALID_ARGUMENT") || message.contains("FAILED_PRECONDITION")
-        || message.contains("Expected to deploy");
+    int at = message.indexOf("Expected to deploy new resources, but encountered the following errors:");
+    return (at >= 0 ? message.substring(at + "Expected to deploy new resources, but encountered the following errors:".length())
+        : message).trim();
   }
 
   private static Document parse(byte[] xml) {

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One preview: a fresh in-memory engine, the preview workers, the journey version, and a loop that
@@ -65,7 +64,6 @@ final class PreviewRun implements AutoCloseable {
   private final List<JobWorker> openWorkers = new ArrayList<>();
   private final List<JourneyPreviews.Entry> recorded = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notes = new ArrayList<>();
-  private final AtomicLong offsetMillis = new AtomicLong();
   private final PreviewWorkers.RunState state = new PreviewWorkers.RunState();
   private Instant start;
 
@@ -124,7 +122,6 @@ final class PreviewRun implements AutoCloseable {
       Duration advance = Duration.between(engineNow(), next).plusMillis(1);
       if (!advance.isNegative()) {
         engine.increaseTime(advance);
-        offsetMillis.addAndGet(advance.toMillis());
         awaitBusy();
       }
     }
@@ -327,7 +324,7 @@ final class PreviewRun implements AutoCloseable {
   }
 
   private Instant engineNow() {
-    return Instant.now().plusMillis(offsetMillis.get());
+    return engine.clock().instant();
   }
 
   private static void sleep(long millis) {
