@@ -46,3 +46,21 @@ export function maskProfile(profile) {
   }
   return copy;
 }
+
+/** A recipient address as messages show it: an email or a phone number, masked. */
+export function maskRecipient(recipient) {
+  const s = String(recipient ?? '');
+  if (!s) return s;
+  return s.includes('@') ? maskEmail(s) : maskPhone(s);
+}
+
+/** The 360 view with every personal field masked: profile, message recipients, complaint texts. */
+export function maskCustomer360(data) {
+  if (!data) return data;
+  return {
+    ...data,
+    profile: maskProfile(data.profile),
+    messages: (data.messages || []).map((m) => ({ ...m, recipient: maskRecipient(m.recipient) })),
+    complaints: data.complaints?.map((c) => ({ ...c, description: c.description ? '***' : c.description })),
+  };
+}

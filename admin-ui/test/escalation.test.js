@@ -26,11 +26,14 @@ describe('escalation model', () => {
     expect(grid.rows.filter((r) => r.cells[0] === 'LOW')).toHaveLength(1);
     expect(grid.rows.find((r) => r.name === 'LOW').cells.slice(0, 4)).toEqual(['LOW', '', '', '']);
     expect(grid.rows.find((r) => r.name === 'HIGH GOLD').cells.slice(0, 4)).toEqual(['HIGH', 'GOLD', '', '']);
+    // HIGH BASIC: WEIBO differs; every other channel (listed or not) shares one row
+    expect(grid.rows.filter((r) => r.name.startsWith('HIGH BASIC')).map((r) => r.name)).toEqual(['HIGH BASIC WEIBO', 'HIGH BASIC other channels']);
     const other = grid.rows.find((r) => r.name === 'HIGH BASIC other channels');
+    expect(grid.columns[3]).toEqual({ kind: 'CONDITION', title: 'Channel other than WEIBO', template: 'channel not in ("WEIBO", "$param")' });
     expect(other.cells.slice(0, 4)).toEqual(['HIGH', 'BASIC', '', 'OTHER']);
     // other-channel rows write their own action columns, so the engine's overlap check lets them be
     expect(other.cells.slice(-4)).toEqual(['', '', '8', '1']);
-    expect(grid.columns[3].template).toBe('channel not in ("APP", "PHONE", "EMAIL", "WECHAT", "WEIBO", "$param")');
+    expect(grid.rows).toHaveLength(1 + 3 * 2 + 1 + 4 * 2 + 4 * 2);
     expect(fromRuleGrid(grid)).toEqual(m);
   });
 

@@ -118,3 +118,17 @@ describe('points ledger rendering', () => {
     expect(node.querySelector('.empty').textContent).toBe('暂无数据');
   });
 });
+
+describe('BPMN elements for migrations', () => {
+  it('mark the elements that hold subscriptions, event sub-process starts included', async () => {
+    const { bpmnElements } = await import('../src/journeys/model.js');
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">
+      <bpmn:startEvent id="Start"/><bpmn:serviceTask id="Send"/><bpmn:intermediateCatchEvent id="Wait"/>
+      <bpmn:subProcess id="Exit" triggeredByEvent="true"><bpmn:startEvent id="Ordered"/><bpmn:endEvent id="Done"/></bpmn:subProcess>
+      <bpmn:sequenceFlow id="Flow" sourceRef="Start" targetRef="Send"/></bpmn:process></bpmn:definitions>`;
+    expect(bpmnElements(xml)).toEqual([
+      { id: 'Start', type: 'startEvent', subscribes: false }, { id: 'Send', type: 'serviceTask', subscribes: false },
+      { id: 'Wait', type: 'intermediateCatchEvent', subscribes: true }, { id: 'Exit', type: 'subProcess', subscribes: false },
+      { id: 'Ordered', type: 'startEvent', subscribes: true }, { id: 'Done', type: 'endEvent', subscribes: false }]);
+  });
+});

@@ -49,9 +49,12 @@ describe('journeys', () => {
   });
 
   it('map waiting elements to the same id in the target version', () => {
-    expect(defaultMappings(overview.versions[0], ['NoOrderIn3Days', 'SendWelcome'])).toEqual([
-      { sourceElementId: 'NoOrderIn3Days', targetElementId: 'NoOrderIn3Days' }, { sourceElementId: 'Old', targetElementId: '' }]);
-    expect(defaultMappings(overview.versions[1], [])).toEqual([]);
+    const source = [{ id: 'NoOrderIn3Days', subscribes: true }, { id: 'Old' }, { id: 'FirstOrderPlaced', subscribes: true }, { id: 'Gone', subscribes: true }];
+    const target = [{ id: 'NoOrderIn3Days' }, { id: 'SendWelcome' }, { id: 'FirstOrderPlaced' }];
+    expect(defaultMappings(overview.versions[0], source, target)).toEqual([
+      { sourceElementId: 'NoOrderIn3Days', targetElementId: 'NoOrderIn3Days' }, { sourceElementId: 'Old', targetElementId: '' },
+      { sourceElementId: 'FirstOrderPlaced', targetElementId: 'FirstOrderPlaced' }]);
+    expect(defaultMappings(overview.versions[1], [], [])).toEqual([]);
   });
 
   it('lint the diagram before a deploy', () => {

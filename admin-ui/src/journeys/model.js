@@ -23,29 +23,41 @@ export function elementCounts(version) {
 }
 
 /**
- * The mapping a migration needs: every element where instances wait in the source version, to the
- * element of the same id in the target when it has one (else '' for the user to choose).
+ * The mapping a migration needs: every element where instances wait in the source version, and
+ * every element that holds a subscription (message or timer catch events, boundary events, event
+ * sub-process starts, receive tasks: Zeebe asks for those too), each to the element of the same id
+ * in the target when it has one ('' for the user to choose, for a waiting element).
  */
-export function defaultMappings(sourceVersion, targetElementIds) {
-  const target = new Set(targetElementIds || []);
-  return Object.keys(elementCounts(sourceVersion))
-    .filter((id) => !id.startsWith('('))
+export function defaultMappings(sourceVersion, sourceElements, targetElements) {
+  const target = new Set((targetElements || []).map((e) => e.id));
+  const waiting = Object.keys(elementCounts(sourceVersion)).filter((id) => !id.startsWith('('));
+  const subscriptions = (sourceElements || []).filter((e) => e.subscribes && target.has(e.id)).map((e) => e.id);
+  return [...new Set([...waiting, ...subscriptions])]
     .map((id) => ({ sourceElementId: id, targetElementId: target.has(id) ? id : '' }));
 }
 
-/** Element ids of a BPMN XML document (flow nodes and sub-processes), in document order. */
-export function bpmnElementIds(xml, parser = new DOMParser()) {
+const SUBSCRIBING = new Set(['intermediateCatchEvent', 'boundaryEvent', 'receiveTask']);
+
+/**
+ * The flow elements of a BPMN XML document in document order: {id, type (local name), subscribes}
+ * where subscribes marks elements that wait on a message or timer subscription.
+ */
+export function bpmnElements(xml, parser = new DOMParser()) {
   const doc = parser.parseFromString(String(xml ?? ''), 'application/xml');
-  const ids = [];
-  const walk = (node) => {
+  const out = [];
+  const walk = (node, inEventSubprocess) => {
     for (const child of Array.from(node.children || [])) {
       const local = child.localName;
-      if (child.getAttribute('id') && /(Task|Event|Gateway|SubProcess|subProcess|task)$/.test(local)) ids.push(child.getAttribute('id'));
-      walk(child);
+      const id = child.getAttribute('id');
+      const eventSub = local === 'subProcess' && child.getAttribute('triggeredByEvent') === 'true';
+      if (id && /(Task|Event|Gateway|subProcess|task)$/.test(local)) {
+        out.push({ id, type: local, subscribes: SUBSCRIBING.has(local) || (local === 'startEvent' && inEventSubprocess) });
+      }
+      walk(child, eventSub || (inEventSubprocess && local !== 'subProcess'));
     }
   };
-  walk(doc.documentElement || doc);
-  return ids;
+  walk(doc.documentElement || doc, false);
+  return out;
 }
 
 /** "PT36H" / "P2DT3H" → "1d 12h" style parts in hours and minutes; ISO duration of a preview entry. */

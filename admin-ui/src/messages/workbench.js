@@ -2,6 +2,8 @@
 // templates, segments, dashboards), merged into i18n.js. Keep both languages' keys in step
 // (test/i18n.test.js checks it).
 
+import { CATALOGS } from '../rules/catalog.js';
+
 export const zhCN = {
   'nav.customers': '客户',
   'panel.complaints': '投诉',
@@ -521,3 +523,42 @@ Object.assign(en, {
   'lint.noMessage': 'The message event names no message',
   'lint.missingField': 'Required field "{field}" is empty',
 });
+
+// Catalog column titles (src/rules/catalog.js); the grid keeps the English title as authored.
+Object.assign(zhCN, {
+  'grid.column.points.tier': '会员等级',
+  'grid.column.points.channel': '下单渠道',
+  'grid.column.points.firstOrder': '首单',
+  'grid.column.points.birthdayMonth': '生日月',
+  'grid.column.points.minAmount': '订单金额不少于',
+  'grid.column.points.perYuan': '每元积分',
+  'grid.column.points.tierMultiplier': '等级倍数',
+  'grid.column.points.birthdayMultiplier': '生日月倍数',
+  'grid.column.points.bonus': '加赠积分',
+  'grid.column.points.baseShare': '按基础积分比例加赠',
+  'grid.column.points.dailyCap': '每日上限',
+  'grid.column.tiers.minSpend': '12 个月消费不少于',
+  'grid.column.tiers.minOrders': '12 个月订单数不少于',
+  'grid.column.tiers.entryBASIC': '入门等级 BASIC：下一门槛',
+  'grid.column.tiers.spendSILVER': 'SILVER 消费门槛',
+  'grid.column.tiers.ordersSILVER': 'SILVER 订单数门槛',
+  'grid.column.tiers.spendGOLD': 'GOLD 消费门槛',
+  'grid.column.tiers.ordersGOLD': 'GOLD 订单数门槛',
+  'grid.column.tiers.spendPLUS': 'PLUS 消费门槛',
+  'grid.column.tiers.ordersPLUS': 'PLUS 订单数门槛',
+  'grid.column.referral.self': '自我推荐',
+  'grid.column.referral.sharedMin': '共用指纹至少',
+  'grid.column.referral.sharedMax': '共用指纹至多',
+  'grid.column.referral.firstPaid': '被推荐人首笔付款订单',
+  'grid.column.referral.rewardsBelow': '推荐人本月奖励次数少于',
+  'grid.column.referral.rewardsAtLeast': '推荐人本月奖励次数至少',
+  'grid.column.referral.refuse': '拒绝并说明原因',
+  'grid.column.referral.referrer': '推荐人积分',
+  'grid.column.referral.referee': '被推荐人积分',
+  'grid.column.referral.note': '备注',
+});
+
+// In English the catalog titles are the labels.
+for (const [ruleSet, catalog] of Object.entries(CATALOGS)) {
+  for (const column of catalog.columns) en[`grid.column.${ruleSet}.${column.id}`] = column.title;
+}

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { el, replaceContent } from '../dom.js';
 import { t } from '../i18n.js';
-import { maskProfile } from '../pii.js';
+import { maskCustomer360, maskProfile } from '../pii.js';
 import { canSeePersonalData } from '../roles.js';
 import { renderCustomer } from '../views/customer.js';
 import { renderResults, renderSearchForm } from '../views/search.js';
@@ -35,9 +35,7 @@ export function mount(container, { me, route, navigate, onUnauthorized }) {
   }
 
   function drawCustomer() {
-    const data = state.customer.data && !seePii
-      ? { ...state.customer.data, profile: maskProfile(state.customer.data.profile) }
-      : state.customer.data;
+    const data = seePii ? state.customer.data : maskCustomer360(state.customer.data);
     replaceContent(customer, renderCustomer({ ...state.customer, data }));
   }
 

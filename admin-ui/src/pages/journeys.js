@@ -8,7 +8,7 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { getLocale, t, translateEnum } from '../i18n.js';
 import { routeHref } from '../router.js';
 import {
-  bpmnElementIds, defaultMappings, deployErrors, detailText, durationParts, elementCounts, journeyListRows, lintJourney,
+  bpmnElements, defaultMappings, deployErrors, detailText, durationParts, elementCounts, journeyListRows, lintJourney,
 } from '../journeys/model.js';
 import { badge, busy, statusLine } from '../views/common.js';
 
@@ -123,10 +123,11 @@ function mountDetail(container, { route, navigate, onUnauthorized }, journey) {
     const locale = getLocale();
     const shown = Number(route.query.v) || overview.latestVersion;
     const version = overview.versions.find((v) => v.version === shown) || overview.versions.at(-1);
-    replaceContent(head, el('h2', { dataset: { testid: 'journey-title' } }, overview.name || journey, ' ',
+    replaceContent(head, el('h2', { dataset: { testid: 'journey-title', status: overview.status } }, overview.name || journey, ' ',
       badge('status', translateEnum(locale, 'journeys.status', overview.status), `status-${overview.status.toLowerCase()}`), ' ',
-      el('small', { className: 'muted' }, `${journey} · v${version.version} · ${t('journeys.live')} ${formatNumber(version.liveInstances, locale)}`), ' ',
-      el('a', { href: routeHref('journeys', [journey, 'edit'], { v: version.version }), className: 'button', dataset: { testid: 'journey-edit' } }, t('journeys.edit')), ' ',
+      el('small', { className: 'muted' }, `${journey} · v${version.version} · ${t('journeys.live')} ${formatNumber(version.liveInstances, locale)}`)),
+    el('div', { className: 'toolbar' },
+      el('a', { href: routeHref('journeys', [journey, 'edit'], { v: version.version }), className: 'button', dataset: { testid: 'journey-edit' } }, t('journeys.edit')),
       pauseButton(journey, overview.status, status, load)));
     replaceContent(versionsBox, table([
       { key: 'version', label: 'common.version' }, { key: 'source', label: 'journeys.source' },
@@ -167,8 +168,9 @@ function mountDetail(container, { route, navigate, onUnauthorized }, journey) {
     const mappingBox = el('div');
     let mappings = [];
     const drawMappings = async () => {
-      const xml = await api.journeys.bpmn(journey, Number(target.value));
-      mappings = defaultMappings(version, bpmnElementIds(xml));
+      const [sourceXml, targetXml] = await Promise.all([
+        api.journeys.bpmn(journey, version.version), api.journeys.bpmn(journey, Number(target.value))]);
+      mappings = defaultMappings(version, bpmnElements(sourceXml), bpmnElements(targetXml));
       replaceContent(mappingBox, el('table', { className: 'grid' },
         el('thead', {}, el('tr', {}, el('th', {}, `v${version.version}`), el('th', {}, `v${target.value}`))),
         el('tbody', {}, mappings.map((m) => {
@@ -182,8 +184,10 @@ function mountDetail(container, { route, navigate, onUnauthorized }, journey) {
       type: 'button', className: 'primary', dataset: { testid: 'migrate-run' },
       onclick: () => busy(run, status, async () => {
         const report = await api.journeys.migrate(journey, { fromVersion: version.version, toVersion: Number(target.value), mappings });
-        status.ok(t('journeys.migrate.done', report));
         await load();
+        status.ok(el('span', { dataset: { testid: 'migration-report', migrated: String(report.migrated), failed: String(report.failed) } },
+          t('journeys.migrate.done', report),
+          (report.failures || []).length ? el('ul', {}, report.failures.slice(0, 10).map((f) => el('li', {}, `${f.processInstanceKey}: ${f.reason}`))) : null));
       }),
     }, t('journeys.migrate.run'));
     replaceContent(migrateBox, el('div', { className: 'toolbar' },

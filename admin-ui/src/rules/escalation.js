@@ -2,7 +2,7 @@
 // start level, plus the ladder (who is notified at each level). Converted to and from the rule
 // grid the engine compiles: one grid row per combination, merged where all channels (or all tiers
 // and channels) agree. "Other channels" (OTHER) covers every channel not listed, so a complaint from
-// a new channel still gets an SLA. Its rows write their own action columns: the engine's overlap
+// a new channel still gets an SLA. Those rows write their own action columns: the engine's overlap
 // check treats a blank condition as "any", although "other" and a listed channel never meet.
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
@@ -19,7 +19,7 @@ const T_SLA = `$p.start(${NAME}, $param, 1);`;
 const T_LEVEL = `if ($param > 1) { $p.raiseStart(${NAME}, $param - 1, "by the escalation grid"); }`;
 const T_SLA_OTHER = `$p.start(${NAME}, $param, 1); // other channels`;
 const T_LEVEL_OTHER = `if ($param > 1) { $p.raiseStart(${NAME}, $param - 1, "by the escalation grid"); } // other channels`;
-const tOther = (channels) => `channel not in (${[...channels, '$param'].map((c) => (c === '$param' ? '"$param"' : `"${c}"`)).join(', ')})`;
+const tOther = (channels) => `channel not in (${[...channels.map((c) => `"${c}"`), '"$param"'].join(', ')})`;
 const OTHER_TEMPLATE = /^channel not in \((.*), "\$param"\)$/;
 const tNotify = (level) => `$p.notifyAt(${NAME}, ${level}, "$param".split(" "));`;
 const NOTIFY = /^\$p\.notifyAt\(drools\.getRule\(\)\.getName\(\), (\d+), "\$param"\.split\(" "\)\);$/;
@@ -58,44 +58,59 @@ function allSame(list) {
   return list.every((x) => same(x, list[0]));
 }
 
-/** The model as the engine's rule grid (RuleGrid JSON). */
+/**
+ * The model as the engine's rule grid (RuleGrid JSON). Per severity and tier: one row when every
+ * channel agrees; else one row per channel that differs from "other channels" plus one row for
+ * the rest (condition "channel not in (those)", a column per distinct set of exceptions).
+ */
 export function toRuleGrid(model) {
   const levels = Object.keys(model.ladder).map(Number).sort((a, b) => a - b);
+  const notify = levels.map((l) => (model.ladder[l] || []).join(' '));
+  const groups = [];
+  for (const s of model.severities) {
+    const perTier = model.tiers.map((t) => ({
+      tier: t,
+      other: model.cells[key(s, t, OTHER)],
+      exceptions: model.channels.filter((c) => !same(model.cells[key(s, t, c)], model.cells[key(s, t, OTHER)])),
+    }));
+    const signature = (g) => JSON.stringify([g.other, g.exceptions.map((c) => [c, model.cells[key(s, g.tier, c)]])]);
+    if (perTier.every((g) => signature(g) === signature(perTier[0]))) {
+      const tierless = { ...perTier[0], tier: '' };
+      groups.push({ severity: s, ...tierless, cellsOf: (c) => model.cells[key(s, perTier[0].tier, c)] });
+    } else {
+      perTier.forEach((g) => groups.push({ severity: s, ...g, cellsOf: (c) => model.cells[key(s, g.tier, c)] }));
+    }
+  }
+  const exclusionSets = [...new Set(groups.filter((g) => g.exceptions.length).map((g) => g.exceptions.join(',')))];
   const columns = [
     { kind: 'CONDITION', title: 'Severity', template: T_SEVERITY },
     { kind: 'CONDITION', title: 'Tier', template: T_TIER },
     { kind: 'CONDITION', title: 'Channel', template: T_CHANNEL },
-    { kind: 'CONDITION', title: 'Other channels', template: tOther(model.channels) },
+    ...exclusionSets.map((set) => ({ kind: 'CONDITION', title: `Channel other than ${set.split(',').join(' ')}`, template: tOther(set.split(',')) })),
     ...levels.map((l) => ({ kind: 'ACTION', title: `Notify at level ${l}`, template: tNotify(l) })),
     { kind: 'ACTION', title: 'SLA hours', template: T_SLA },
     { kind: 'ACTION', title: 'Start level', template: T_LEVEL },
     { kind: 'ACTION', title: 'SLA hours (other channels)', template: T_SLA_OTHER },
     { kind: 'ACTION', title: 'Start level (other channels)', template: T_LEVEL_OTHER },
   ];
-  const notify = levels.map((l) => (model.ladder[l] || []).join(' '));
   const rows = [];
-  const push = (s, t, c, cell) => {
-    const other = c === OTHER;
+  const push = (g, channel, exclusion, cell) => {
     const sla = String(cell.slaHours).trim();
     const level = String(cell.level).trim();
+    const other = exclusion != null;
     rows.push({
-      name: [s, t, other ? 'other channels' : c].filter(Boolean).join(' '),
-      cells: [s, t, other ? '' : c, other ? OTHER : '', ...notify,
+      name: [g.severity, g.tier, other ? 'other channels' : channel].filter(Boolean).join(' '),
+      cells: [g.severity, g.tier, channel, ...exclusionSets.map((set) => (set === exclusion ? OTHER : '')), ...notify,
         other ? '' : sla, other ? '' : level, other ? sla : '', other ? level : ''],
     });
   };
-  const allChannels = [...model.channels, OTHER];
-  for (const s of model.severities) {
-    const byTier = model.tiers.map((t) => allChannels.map((c) => model.cells[key(s, t, c)]));
-    const flat = byTier.flat();
-    if (flat.length && allSame(flat)) {
-      push(s, '', '', flat[0]);
+  for (const g of groups) {
+    if (!g.exceptions.length) {
+      push(g, '', null, g.other);
       continue;
     }
-    model.tiers.forEach((t, i) => {
-      if (allSame(byTier[i])) push(s, t, '', byTier[i][0]);
-      else allChannels.forEach((c, j) => push(s, t, c, byTier[i][j]));
-    });
+    g.exceptions.forEach((c) => push(g, c, null, g.cellsOf(c)));
+    push(g, '', g.exceptions.join(','), g.other);
   }
   return {
     packageName: 'io.engage.rules.escalation',
@@ -115,20 +130,21 @@ export function fromRuleGrid(grid) {
   if (!grid || !Array.isArray(grid.columns)) return null;
   const at = (template) => grid.columns.findIndex((c) => c.template === template);
   const iS = at(T_SEVERITY); const iT = at(T_TIER); const iC = at(T_CHANNEL);
-  const iOther = grid.columns.findIndex((c) => OTHER_TEMPLATE.test(c.template));
   const iSla = at(T_SLA); const iLevel = at(T_LEVEL); const iSlaO = at(T_SLA_OTHER); const iLevelO = at(T_LEVEL_OTHER);
-  if ([iS, iT, iC, iOther, iSla, iLevel, iSlaO, iLevelO].some((i) => i < 0)) return null;
+  if ([iS, iT, iC, iSla, iLevel, iSlaO, iLevelO].some((i) => i < 0)) return null;
+  const exclusions = grid.columns.map((c, i) => [i, OTHER_TEMPLATE.exec(c.template)]).filter(([, m]) => m)
+    .map(([i, m]) => [i, m[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')).filter(Boolean)]);
   const notifyColumns = grid.columns.map((c, i) => [i, NOTIFY.exec(c.template)]).filter(([, m]) => m);
-  if (notifyColumns.length + 8 !== grid.columns.length) return null;
-  const listed = OTHER_TEMPLATE.exec(grid.columns[iOther].template)[1].split(',').map((c) => c.trim().replace(/^"|"$/g, ''))
-    .filter(Boolean);
+  if (notifyColumns.length + exclusions.length + 7 !== grid.columns.length) return null;
   const severities = [...SEVERITIES];
   const tiers = [...TIERS];
-  const channels = [...listed];
+  const channels = [...CHANNELS];
+  const addChannel = (c) => { if (c && !channels.includes(c)) channels.push(c); };
+  exclusions.forEach(([, set]) => set.forEach(addChannel));
   for (const r of grid.rows) {
     if (r.cells[iS] && !severities.includes(r.cells[iS])) severities.push(r.cells[iS]);
     if (r.cells[iT] && !tiers.includes(r.cells[iT])) tiers.push(r.cells[iT]);
-    if (r.cells[iC] && !channels.includes(r.cells[iC])) channels.push(r.cells[iC]);
+    addChannel(r.cells[iC]);
   }
   const ladder = {};
   const cells = {};
@@ -137,11 +153,12 @@ export function fromRuleGrid(grid) {
       const roles = String(r.cells[i] ?? '').split(/\s+/).filter(Boolean);
       if (roles.length) ladder[Number(m[1])] = roles;
     }
-    const other = Boolean(r.cells[iOther]);
-    const cell = other
+    const exclusion = exclusions.find(([i]) => String(r.cells[i] ?? '').trim() !== '');
+    const cell = exclusion
       ? { slaHours: String(r.cells[iSlaO] ?? ''), level: String(r.cells[iLevelO] ?? '') || '1' }
       : { slaHours: String(r.cells[iSla] ?? ''), level: String(r.cells[iLevel] ?? '') || '1' };
-    const rowChannels = other ? [OTHER] : r.cells[iC] ? [r.cells[iC]] : [...channels, OTHER];
+    const rowChannels = exclusion ? [...channels.filter((c) => !exclusion[1].includes(c)), OTHER]
+      : r.cells[iC] ? [r.cells[iC]] : [...channels, OTHER];
     for (const s of r.cells[iS] ? [r.cells[iS]] : severities) {
       for (const t of r.cells[iT] ? [r.cells[iT]] : tiers) {
         for (const c of rowChannels) cells[key(s, t, c)] = { ...cell };

@@ -6,6 +6,14 @@ import { addCatalogColumn, catalogColumn, catalogFor, cloneGrid, removeColumn } 
 import { el, replaceContent } from '../dom.js';
 import { t } from '../i18n.js';
 
+/** A catalog column's title in the user's language; any other column by its own title. */
+function columnLabel(ruleSet, column) {
+  const known = catalogColumn(ruleSet, column);
+  const key = known ? `grid.column.${ruleSet}.${known.id}` : null;
+  const text = key ? t(key) : column.title;
+  return text === key ? column.title : text;
+}
+
 function errorText(e) {
   return e.raw ? e.reason : t(e.reason, e.params);
 }
@@ -28,6 +36,7 @@ export function gridEditor({ ruleSet, grid, readOnly = false }) {
       dataset: { testid: column < 0 ? 'grid-name' : 'grid-cell', row: String(row), col: String(column) },
     };
     if (known?.type === 'enum' || known?.type === 'boolean') attrs.list = `choices-${ruleSet}-${column}`;
+    if (column < 0) attrs.className = 'cell-input name';
     const node = el('input', attrs);
     node.addEventListener('input', () => onInput(node.value));
     node.addEventListener('paste', (e) => {
@@ -89,7 +98,8 @@ export function gridEditor({ ruleSet, grid, readOnly = false }) {
             onclick: () => { model = removeColumn(model, i); draw(); },
           }, '×'))), el('th', {}, '')),
       el('tr', {}, el('th', {}, ''), el('th', {}, t('rules.grid.ruleName')),
-        model.columns.map((c) => el('th', { className: `kind-${c.kind.toLowerCase()}`, title: c.template, dataset: { testid: 'grid-column' } }, c.title)),
+        model.columns.map((c) => el('th', { className: `kind-${c.kind.toLowerCase()}`, title: c.template, dataset: { testid: 'grid-column' } },
+          columnLabel(ruleSet, c))),
         el('th', {}, '')));
     const body = el('tbody', {}, model.rows.map((r, i) => el('tr', { className: cellErrors(i, null).length ? 'row-error' : null, dataset: { testid: 'grid-row' } },
       el('td', { className: 'row-number', title: cellErrors(i, null).map(errorText).join('\n') || null }, String(i + 1),
@@ -110,7 +120,7 @@ export function gridEditor({ ruleSet, grid, readOnly = false }) {
           if (chosen) { model = addCatalogColumn(model, chosen); draw(); }
         },
       }, el('option', { value: '' }, `+ ${t('rules.grid.addColumn')}`),
-      unused.map((c) => el('option', { value: c.id }, `${t(c.kind === 'CONDITION' ? 'rules.grid.condition' : 'rules.grid.action')}: ${c.title}`)))
+      unused.map((c) => el('option', { value: c.id }, `${t(c.kind === 'CONDITION' ? 'rules.grid.condition' : 'rules.grid.action')}: ${columnLabel(ruleSet, c)}`)))
       : null;
     const gridErrors = errors.filter((e) => e.row == null);
     replaceContent(box,

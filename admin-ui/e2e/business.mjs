@@ -1,0 +1,86 @@
+// A business user uploads an Excel decision table (7 points per yuan), sees a broken one refused
+// at its row, simulates the draft over real orders (charts), activates it, and a new order earns
+// points by it, visible with its explanation in the customer 360 ledger.
+
+import { readFileSync } from 'node:fs';
+import { apiCall, assert, eventually, login, withBrowser } from './lib.mjs';
+
+const KEY = 'demo-integration-key';
+const XLSX = new URL('./fixtures/points-7-per-yuan.xlsx', import.meta.url);
+const CSV = new URL('./fixtures/points-7-per-yuan.csv', import.meta.url);
+
+export async function run({ baseUrl, screenshots, name }) {
+  const run = Date.now().toString(36);
+  const customer = `ui-biz-${run}`;
+  const now = new Date();
+  const event = (id, type, data, at = now) => ({ eventId: `${id}-${run}`, customerId: customer, type, occurredAt: at.toISOString(), data });
+  // An order in the simulated period, so the simulation has something to replay.
+  await apiCall(baseUrl, '/api/events', { method: 'POST', apiKey: KEY, body: [
+    event('reg', 'customer.registered', { name: 'UI Test', email: `${customer}@example.com`, preferredChannel: 'email' }, new Date(now - 864e5)),
+    event('o1', 'order.placed', { orderId: `o1-${run}`, amount: '120.00', lines: [{ sku: 'b-1', category: 'books', amount: '120.00', quantity: 1 }] }, new Date(now - 36e5)),
+  ] });
+  const before = await apiCall(baseUrl, '/api/rules/points/versions', { user: 'business' });
+
+  await withBrowser({ baseUrl, screenshots, name }, async ({ page, shot, log }) => {
+    await login(page, baseUrl, 'business');
+    await page.getByTestId('page-rules').waitFor();
+    await page.getByTestId('versions-table').waitFor();
+    await shot('rules-workbench');
+
+    // A table whose last row overlaps the Gold row is refused, naming its sheet row.
+    const broken = readFileSync(CSV, 'utf8').replace('Plus,PLUS,7,2', 'Plus,PLUS,7,2\nGold again,GOLD,7,3');
+    await page.getByTestId('upload-file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.getByTestId('upload-submit').click();
+    const error = page.getByTestId('upload-error').first();
+    await error.waitFor();
+    assert((await error.getAttribute('data-row')) === '14', `the overlap is reported at sheet row 14, got ${await error.getAttribute('data-row')}`);
+    await shot('upload-refused-at-row');
+
+    await page.getByTestId('upload-file').setInputFiles(XLSX.pathname);
+    await page.getByTestId('upload-comment').fill('7 points per yuan');
+    await page.getByTestId('upload-submit').click();
+    const draftRow = page.locator('[data-testid="version-row"][data-status="DRAFT"]').first();
+    await eventually('the uploaded draft in the versions table', async () => (await page.getByTestId('status').textContent()).includes('v'));
+    const version = Number(await eventually('the new draft version', async () => {
+      const list = await apiCall(baseUrl, '/api/rules/points/versions', { user: 'business' });
+      const created = list.find((v) => v.format === 'XLSX' && v.status === 'DRAFT' && !before.some((b) => b.version === v.version));
+      return created?.version;
+    }));
+    await draftRow.waitFor();
+    log(`uploaded as draft v${version}`);
+
+    assert((await page.getByTestId('sim-version').inputValue()) === String(version), 'the new draft is chosen for simulation');
+    await page.getByTestId('sim-run').click();
+    await page.getByTestId('sim-result').waitFor({ timeout: 30000 });
+    await page.locator('[data-testid="sim-points-chart"][data-rendered="true"]').waitFor();
+    const delta = await page.getByTestId('sim-delta').textContent();
+    assert(/\+/.test(delta), `the draft issues more points than version 1 (delta ${delta})`);
+    await page.getByTestId('sim-result').scrollIntoViewIfNeeded();
+    await shot('simulation-report');
+
+    await page.getByTestId('sim-activate').click();
+    await page.locator(`[data-testid="version-row"][data-version="${version}"][data-status="ACTIVE"]`).waitFor();
+    await shot('activated');
+
+    // The rule set swaps on every node within the refresh interval; then a new order earns by it.
+    await eventually('the new version in force', async () => {
+      const list = await apiCall(baseUrl, '/api/rules', { user: 'business' });
+      return list.find((s) => s.ruleSet === 'points')?.activeVersion === version;
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    await apiCall(baseUrl, '/api/events', { method: 'POST', apiKey: KEY, body: [
+      event('o2', 'order.placed', { orderId: `o2-${run}`, amount: '100.00', lines: [{ sku: 'f-1', category: 'fresh', amount: '100.00', quantity: 1 }] }),
+    ] });
+    await page.goto(`${baseUrl}/#/customers/${customer}`);
+    const ledger = page.getByTestId('ledger-row').filter({ hasText: `o2-${run}` });
+    await eventually('the order in the 360 ledger', async () => {
+      await page.goto(`${baseUrl}/#/customers/${customer}?t=${Date.now()}`);
+      await page.getByTestId('panel-points').waitFor();
+      return (await ledger.count()) > 0;
+    }, { timeoutMs: 20000, intervalMs: 1000 });
+    const text = await ledger.first().textContent();
+    assert(text.includes('+700') && text.includes('base 700') && text.includes(`v${version}`), `earned by v${version}: ${text}`);
+    await page.getByTestId('panel-points').scrollIntoViewIfNeeded();
+    await shot('order-earned-by-new-rules');
+  });
+}
