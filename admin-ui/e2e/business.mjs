@@ -19,6 +19,10 @@ export async function run({ baseUrl, screenshots, name }) {
     event('reg', 'customer.registered', { name: 'UI Test', email: `${customer}@example.com`, preferredChannel: 'email' }, new Date(now - 864e5)),
     event('o1', 'order.placed', { orderId: `o1-${run}`, amount: '120.00', lines: [{ sku: 'b-1', category: 'books', amount: '120.00', quantity: 1 }] }, new Date(now - 36e5)),
   ] });
+  // The scenario starts from the shipped points rules (version 1) in force.
+  if ((await apiCall(baseUrl, '/api/rules', { user: 'business' })).find((x) => x.ruleSet === 'points').activeVersion !== 1) {
+    await apiCall(baseUrl, '/api/rules/points/versions/1/activate', { method: 'POST', user: 'business' });
+  }
   const before = await apiCall(baseUrl, '/api/rules/points/versions', { user: 'business' });
 
   await withBrowser({ baseUrl, screenshots, name }, async ({ page, shot, log }) => {
@@ -34,6 +38,7 @@ export async function run({ baseUrl, screenshots, name }) {
     const error = page.getByTestId('upload-error').first();
     await error.waitFor();
     assert((await error.getAttribute('data-row')) === '14', `the overlap is reported at sheet row 14, got ${await error.getAttribute('data-row')}`);
+    await page.locator('[data-testid="upload-cell-error"][data-row="14"][data-col="4"]').waitFor();
     await shot('upload-refused-at-row');
 
     await page.getByTestId('upload-file').setInputFiles(XLSX.pathname);
@@ -48,6 +53,16 @@ export async function run({ baseUrl, screenshots, name }) {
     }));
     await draftRow.waitFor();
     log(`uploaded as draft v${version}`);
+
+    // The uploaded table opens in the grid; a value that is not a number is marked on its cell.
+    await page.getByTestId('grid-source').filter({ hasText: `${version}` }).waitFor();
+    const multiplier = page.locator('[data-testid="grid-cell"][data-row="2"][data-col="2"]');
+    assert((await multiplier.inputValue()) === '1.5', 'the grid shows the uploaded Gold multiplier');
+    await multiplier.fill('one and a half');
+    await page.getByTestId('grid-save').click();
+    await page.locator('td[data-error="true"] [data-testid="grid-cell"][data-row="2"][data-col="2"]').waitFor();
+    await page.getByTestId('grid-editor').scrollIntoViewIfNeeded();
+    await shot('grid-error-on-cell');
 
     assert((await page.getByTestId('sim-version').inputValue()) === String(version), 'the new draft is chosen for simulation');
     await page.getByTestId('sim-run').click();

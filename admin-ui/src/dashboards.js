@@ -9,7 +9,7 @@ export function rfmHeatmap(summary) {
   return { rs, fs, data, max: Math.max(0, ...cells.map((c) => c.customers)) };
 }
 
-const STAGE_ORDER = ['prospect', 'new', 'active', 'loyal', 'at-risk', 'dormant', 'churned', 'won-back'];
+const STAGE_ORDER = ['prospect', 'new', 'potential', 'active', 'loyal', 'at-risk', 'dormant', 'churned', 'won-back'];
 
 /** Lifecycle counts → funnel data in lifecycle order (unknown stages last). */
 export function lifecycleFunnel(stages) {

@@ -11,7 +11,9 @@ export function el(tag, attrs = {}, ...children) {
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value == null || value === false) continue;
     if (name === 'className') node.className = value;
-    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else if (name === 'dataset') {
+      for (const [k, v] of Object.entries(value)) if (v != null) node.dataset[k] = v;
+    }
     else if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
     else if (name === 'text') node.textContent = value;
     else if (name in node && typeof value !== 'string') node[name] = value;

@@ -290,3 +290,33 @@ export function couponRows(coupons, locale, opts = {}) {
     journey: c.journey ?? '',
   }));
 }
+
+// ---- RFM, lifecycle, tags and segments (present once the customer-data APIs are in) ----
+
+/** Label/value pairs of the customer's RFM scores, lifecycle stage, tags and segments. */
+export function engagementRows(data, locale, opts = {}) {
+  const rows = [];
+  const add = (field, value) => { if (value != null && value !== '') rows.push({ key: field, field, label: translate(locale, `field.${field}`), value: String(value) }); };
+  if (data?.lifecycle) add('lifecycleStage', `${data.lifecycle.stage}${data.lifecycle.since ? ` · ${formatDateTime(data.lifecycle.since, locale, opts.timeZone)}` : ''}`);
+  if (data?.rfm) {
+    const r = data.rfm;
+    add('rfm', `R${r.rScore} F${r.fScore} M${r.mScore} · ${r.segment ?? ''}`);
+    add('monetary', formatAmount(r.monetary, 'CNY', locale));
+    add('clv', formatAmount(r.clv, 'CNY', locale));
+  }
+  add('tags', list(data?.tags).map((x) => x.tag).join(', '));
+  add('segments', list(data?.segments).join(', '));
+  return rows;
+}
+
+export const stageColumns = [col('changedAt'), col('fromStage'), col('toStage'), col('reason')];
+
+export function stageRows(history, locale, opts = {}) {
+  return [...list(history)].sort(byTimeDesc('changedAt')).map((h, i) => ({
+    key: `${h.changedAt ?? ''}-${i}`,
+    changedAt: formatDateTime(h.changedAt, locale, opts.timeZone),
+    fromStage: h.fromStage ?? '—',
+    toStage: h.toStage ?? '',
+    reason: h.reason ?? '',
+  }));
+}

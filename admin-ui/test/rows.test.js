@@ -197,3 +197,20 @@ describe('other tables', () => {
     expect(sinkRows(null, 'en')).toEqual([]);
   });
 });
+
+describe('engagement rows', () => {
+  it('show lifecycle, RFM, tags and segments when the 360 carries them', async () => {
+    const { engagementRows, stageRows } = await import('../src/rows.js');
+    const rows = engagementRows({
+      lifecycle: { stage: 'loyal', since: '2026-11-01T00:00:00Z' },
+      rfm: { rScore: 5, fScore: 4, mScore: 3, segment: 'champions', monetary: '1200.50', clv: '3000' },
+      tags: [{ tag: 'vip' }, { tag: 'nurture' }],
+      segments: ['gold-ui'],
+    }, 'en', { timeZone: 'UTC' });
+    expect(rows.map((r) => [r.field, r.value])).toEqual([
+      ['lifecycleStage', 'loyal · 11/01/2026, 00:00:00'], ['rfm', 'R5 F4 M3 · champions'], ['monetary', 'CN¥1,200.50'],
+      ['clv', 'CN¥3,000.00'], ['tags', 'vip, nurture'], ['segments', 'gold-ui']]);
+    expect(engagementRows({}, 'en')).toEqual([]);
+    expect(stageRows([{ fromStage: null, toStage: 'new', changedAt: '2026-01-01T00:00:00Z' }], 'en', { timeZone: 'UTC' })[0].fromStage).toBe('—');
+  });
+});

@@ -88,8 +88,9 @@ describe('journeys', () => {
     const tpl = { id: 'io.engage.send-message', properties: [
       { id: 'template', type: 'String', binding: { type: 'zeebe:taskHeader', key: 'template' } },
       { id: 'channel', type: 'Dropdown', binding: { type: 'zeebe:taskHeader', key: 'channel' } }] };
-    const [picked] = withTemplatePicker([tpl], [{ key: 'welcome', name: 'Welcome' }, { key: 'welcome' }, { key: 'reminder' }]);
-    expect(picked.properties[0]).toMatchObject({ type: 'Dropdown', choices: [{ name: 'Welcome (welcome)', value: 'welcome' }, { name: 'reminder', value: 'reminder' }] });
+    const [picked] = withTemplatePicker([tpl], [{ key: 'welcome', description: 'Onboarding: the welcome message' }, { key: 'welcome' }, { key: 'reminder' }]);
+    expect(picked.properties[0]).toMatchObject({ type: 'Dropdown', choices: [
+      { name: 'welcome · Onboarding: the welcome message', value: 'welcome' }, { name: 'reminder', value: 'reminder' }] });
     expect(picked.properties[1]).toBe(tpl.properties[1]);
     expect(withTemplatePicker([tpl], null)[0]).toBe(tpl);
   });

@@ -21,7 +21,10 @@ export function engageTemplates() {
 export function withTemplatePicker(templates, messageTemplates) {
   const choices = (messageTemplates || [])
     .filter((m) => m && m.key)
-    .map((m) => ({ name: m.name ? `${m.name} (${m.key})` : m.key, value: m.key }));
+    .map((m) => {
+      const label = m.name || m.description;
+      return { name: label ? `${m.key} · ${label.length > 40 ? `${label.slice(0, 39)}…` : label}` : m.key, value: m.key };
+    });
   if (!choices.length) return templates;
   return templates.map((tpl) => ({
     ...tpl,

@@ -9,7 +9,7 @@ import { getLocale, t } from '../i18n.js';
 import { REWARD_RULE_SETS, canEditRuleSet } from '../roles.js';
 import { routeHref } from '../router.js';
 import { catalogFor, starterGrid } from '../rules/catalog.js';
-import { columnLetter, csvTableToGrid, gridErrorsToCells, toApiGrid, uploadErrorsToCells, validateGrid } from '../rules/grid.js';
+import { columnLetter, csvTableToGrid, gridErrorsToCells, parseCsv, toApiGrid, uploadErrorsToCells, validateGrid } from '../rules/grid.js';
 import { busy, dateInputValue, statusLine, tile } from '../views/common.js';
 import { gridEditor } from '../views/grid-editor.js';
 import { historyPanel, versionsPanel } from '../views/rule-versions.js';
@@ -51,9 +51,9 @@ export function mount(container, { me, route, navigate }) {
 
   // ---- grid ----
 
-  async function loadGrid(list) {
+  async function loadGrid(list, edit = Number(route.query.edit)) {
     if (!catalogFor(ruleSet)) return;
-    const wanted = Number(route.query.edit);
+    const wanted = edit;
     const chosen = list.find((v) => v.version === wanted)
       || list.find((v) => v.status === 'ACTIVE' && TABLE_FORMATS.includes(v.format))
       || null;
@@ -89,8 +89,9 @@ export function mount(container, { me, route, navigate }) {
           try {
             const created = await api.rules.saveGrid(ruleSet, toApiGrid(draft), comment.value.trim() || null);
             status.ok(`${t('common.saved')}: v${created.version}`);
-            await reload();
+            const list = await reload();
             drawSimulation(created.version);
+            loadGrid(list, created.version);
           } catch (error) {
             if (error.status === 422 && error.errors.length) {
               const cells = gridErrorsToCells(error.errors, toApiGrid(draft));
@@ -125,11 +126,14 @@ export function mount(container, { me, route, navigate }) {
           try {
             const created = await api.rules.upload(ruleSet, file.files[0], comment.value.trim() || null);
             status.ok(`${t('common.saved')}: v${created.version}`);
-            await reload();
+            const list = await reload();
             drawSimulation(created.version);
+            loadGrid(list, created.version);
           } catch (error) {
-            if (error.status === 422) replaceContent(errors, uploadErrors(error));
-            else throw error;
+            if (error.status !== 422) throw error;
+            const chosen = file.files[0];
+            const sheet = /\.csv$/i.test(chosen.name) ? parseCsv(await chosen.text()) : null;
+            replaceContent(errors, uploadErrors(error), sheet ? sheetPreview(sheet, uploadErrorsToCells(error.errors)) : null);
           }
         });
       },
@@ -146,6 +150,24 @@ export function mount(container, { me, route, navigate }) {
         [c.source, c.row ? t('rules.upload.sheetRow', { row: c.row }) : null,
           c.row && c.column ? t('rules.upload.cell', { cell: `${columnLetter(c.column)}${c.row}` }) : null]
           .filter(Boolean).join(' · '), ': ', c.reason))));
+  }
+
+  /** The uploaded CSV as a sheet (row numbers, column letters) with the cells at fault marked. */
+  function sheetPreview(sheet, cells) {
+    const width = Math.max(...sheet.map((r) => r.length));
+    const rowsAtFault = new Set(cells.filter((c) => c.row && !c.column).map((c) => c.row));
+    const atFault = (row, column) => cells.filter((c) => c.row === row && c.column === column);
+    return el('div', { className: 'table-wrap' }, el('table', { className: 'grid sheet', dataset: { testid: 'upload-sheet' } },
+      el('thead', {}, el('tr', {}, el('th', {}, ''), Array.from({ length: width }, (_, i) => el('th', {}, columnLetter(i + 1))))),
+      el('tbody', {}, sheet.map((cellsOfRow, r) => el('tr', { className: rowsAtFault.has(r + 1) ? 'row-error' : null },
+        el('td', { className: 'row-number' }, String(r + 1)),
+        Array.from({ length: width }, (_, c) => {
+          const own = atFault(r + 1, c + 1);
+          return el('td', {
+            className: own.length ? 'cell-error' : null, title: own.map((e) => e.reason).join('\n') || null,
+            dataset: own.length ? { testid: 'upload-cell-error', row: String(r + 1), col: String(c + 1) } : {},
+          }, cellsOfRow[c] ?? '');
+        }))))));
   }
 
   // ---- simulation ----

@@ -64,7 +64,12 @@ export function mount(container, { route, navigate, onUnauthorized }) {
     const preview = el('button', {
       type: 'button', onclick: () => busy(preview, status, async () => {
         const p = await api.segments.preview(definition());
-        replaceContent(result, el('pre', {}, JSON.stringify(p, null, 2)));
+        const sample = p.sample || [];
+        const keys = sample.length ? Object.keys(sample[0]) : [];
+        replaceContent(result,
+          el('p', { dataset: { testid: 'segment-count' } }, `${t('segments.size')}: ${formatNumber(p.count, getLocale())}`),
+          sample.length ? table(keys.map((k) => ({ key: k, label: k })), sample.map((x, i) => ({ key: String(i), ...Object.fromEntries(keys.map((k) => [k, String(x[k] ?? '')])) })),
+            { testid: 'segment-sample' }) : null);
       }),
     }, t('segments.preview'));
     const save = el('button', {

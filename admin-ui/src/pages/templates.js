@@ -26,7 +26,7 @@ export function mount(container, { route, navigate, onUnauthorized }) {
       }
       const locale = getLocale();
       replaceContent(listBox, table([
-        { key: 'key', label: 'templates.key' }, { key: 'description', label: 'field.explanation' },
+        { key: 'key', label: 'templates.key' }, { key: 'description', label: 'templates.description' },
         { key: 'locales', label: 'field.locale' }, { key: 'channels', label: 'templates.channel' },
         { key: 'version', label: 'common.version' }, { key: 'updatedAt', label: 'field.updatedAt' },
       ], list.map((x) => ({
@@ -67,7 +67,8 @@ export function mount(container, { route, navigate, onUnauthorized }) {
         el('div', { className: 'toolbar' }, el('label', {}, t('field.locale'), ' ', field('locale')), el('label', {}, t('templates.channel'), ' ', channel),
           el('button', { type: 'button', className: 'link', onclick: () => { variants.splice(i, 1); drawVariants(); } }, '×')),
         el('label', {}, t('templates.subject')), field('subject'),
-        el('label', {}, t('templates.body')), field('text', true));
+        el('label', {}, t('templates.body')), field('text', true),
+        el('label', {}, t('templates.html')), field('html', true));
     }));
     drawVariants();
     const previewCustomer = el('input', { type: 'text', placeholder: 'c-000001', dataset: { testid: 'template-preview-customer' } });
@@ -90,12 +91,12 @@ export function mount(container, { route, navigate, onUnauthorized }) {
         const p = await api.templates.preview(key || keyInput.value.trim(), { customerId: previewCustomer.value.trim() });
         replaceContent(previewBox, el('div', { className: 'preview' },
           el('p', { className: 'muted' }, `${p.template} v${p.version} · ${p.locale} · ${p.channel}`),
-          p.subject ? el('h4', {}, p.subject) : null, el('pre', {}, p.text ?? '')));
+          p.subject ? el('h4', {}, p.subject) : null, el('pre', { dataset: { testid: 'template-preview-text' } }, p.text ?? '')));
       }),
     }, t('templates.preview'));
     replaceContent(editBox, panel('template-editor', key ? 'templates.title' : 'templates.new',
       el('div', { className: 'toolbar' }, el('label', {}, t('templates.key'), ' ', keyInput),
-        el('label', {}, t('field.explanation'), ' ', description), el('label', {}, t('field.locale'), ' ', fallback)),
+        el('label', {}, t('templates.description'), ' ', description), el('label', {}, t('field.locale'), ' ', fallback)),
       variantsBox,
       el('button', { type: 'button', onclick: () => { variants.push({ locale: 'en', channel: 'ANY', subject: '', text: '' }); drawVariants(); } }, '+'),
       el('div', { className: 'toolbar' }, save, previewCustomer, preview), previewBox));

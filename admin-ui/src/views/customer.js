@@ -1,7 +1,7 @@
 import { el, emptyNote, errorBox, loadingNote, panel, table } from '../dom.js';
 import { getLocale, t } from '../i18n.js';
 import {
-  complaintColumns, complaintRows, consentColumns, consentRows, couponColumns, couponRows, journeyColumns, journeyRows, ledgerColumns, ledgerRows, messageColumns,
+  complaintColumns, complaintRows, engagementRows, stageColumns, stageRows, consentColumns, consentRows, couponColumns, couponRows, journeyColumns, journeyRows, ledgerColumns, ledgerRows, messageColumns,
   messageRows, orderColumns, orderRows, pointsBalance, profileRows, tierColumns, tierRows,
 } from '../rows.js';
 import { tierBadge } from './search.js';
@@ -91,6 +91,13 @@ function complaintsPanel(complaints, locale) {
     }));
 }
 
+function engagementPanel(data, locale) {
+  const rows = engagementRows(data, locale);
+  return panel('panel-engagement', 'panel.engagement',
+    rows.length ? el('dl', { className: 'profile' }, rows.map((r) => [el('dt', {}, r.label), el('dd', { dataset: { field: r.field } }, r.value)])) : null,
+    data.lifecycleHistory?.length ? table(stageColumns, stageRows(data.lifecycleHistory, locale), { testid: 'stage-table' }) : null);
+}
+
 function couponsPanel(coupons, locale) {
   return panel('panel-coupons', 'panel.coupons',
     table(couponColumns, couponRows(coupons, locale), { testid: 'coupons-table', rowTestid: 'coupon-row' }));
@@ -114,7 +121,8 @@ export function renderCustomer({ loading, error, data }) {
         data.profile?.id ? el('small', { className: 'muted' }, ` ${data.profile.id}`) : null),
       el('div', { className: 'grid-2' },
         profilePanel(data.profile, locale),
-        el('div', {}, consentsPanel(data.consents, locale), tierPanel(data.tierHistory, locale))),
+        el('div', {}, consentsPanel(data.consents, locale), tierPanel(data.tierHistory, locale),
+          data.rfm || data.lifecycle ? engagementPanel(data, locale) : null)),
       pointsPanel(data.points, locale),
       ordersPanel(data.orders, locale),
       journeysPanel(data.journeys, locale),

@@ -78,7 +78,7 @@ export function gridEditor({ ruleSet, grid, readOnly = false }) {
     return el('td', {
       className: own.length ? 'cell-error' : null,
       title: own.map(errorText).join('\n') || null,
-      dataset: { error: own.length ? 'true' : null },
+      dataset: own.length ? { error: 'true' } : {},
     }, content, own.length ? el('div', { className: 'cell-error-text', dataset: { testid: 'grid-cell-error' } }, own.map(errorText).join('; ')) : null);
   }
 
