@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code preferred}), {@code template}, {@code category} (default {@code marketing}) and
  * {@code idempotencyScope}; every scalar variable but {@code customerId} reaches the template as
  * {@code vars.*}. Writes {@code lastMessageStatus} (SENT, SUPPRESSED, FAILED) and
- * {@code lastMessageReason}.
+ * {@code lastMessageReason} (empty when sent).
  *
  * <p>The idempotency key is (process instance, element instance, customer), or with
  * {@code idempotencyScope: trigger} (journey, element id, customer, triggerId): a job delivered
@@ -86,7 +86,8 @@ public class SendMessageWorker {
     Map<String, Object> output = new HashMap<>();
     // A receipt may have arrived before a repeated job: the journey cares that it went out.
     output.put("lastMessageStatus", Message.DELIVERED.equals(message.status()) ? Message.SENT : message.status());
-    output.put("lastMessageReason", message.reason());
+    // Empty rather than null: a null variable is not written, and an earlier step's reason would stay.
+    output.put("lastMessageReason", message.reason() == null ? "" : message.reason());
     return new Outcome(output, null, null, true);
   }
 
