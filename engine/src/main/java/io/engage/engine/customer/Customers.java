@@ -39,6 +39,15 @@ public class Customers {
   }
 
   /**
+   * Records a consent decision for one channel (EMAIL, SMS, PUSH, WECHAT), e.g. an unsubscribe or
+   * a hard bounce from messaging; {@code source} says where it came from.
+   */
+  @Transactional
+  public void recordConsent(String customerId, String channel, boolean granted, String source, Instant at) {
+    mapper.upsertConsent(new Consent(customerId, channel.toUpperCase(java.util.Locale.ROOT), granted, source, at));
+  }
+
+  /**
    * The customer, locked for the rest of the transaction; created as a guest profile (no personal
    * data, default tier) when an event arrives for a customer not yet registered.
    */
