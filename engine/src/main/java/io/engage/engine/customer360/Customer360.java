@@ -2,6 +2,11 @@ package io.engage.engine.customer360;
 
 import io.engage.engine.customer.Consent;
 import io.engage.engine.customer.Customer;
+import io.engage.engine.customer.CustomerIdentity;
+import io.engage.engine.customer.CustomerTag;
+import io.engage.engine.lifecycle.CustomerStage;
+import io.engage.engine.lifecycle.StageHistoryEntry;
+import io.engage.engine.rfm.CustomerRfm;
 import io.engage.engine.journey.JourneyInstance;
 import io.engage.engine.loyalty.LedgerEntry;
 import io.engage.engine.loyalty.Order;
@@ -11,7 +16,7 @@ import io.engage.engine.loyalty.TierOverride;
 import io.engage.engine.messaging.Message;
 import java.util.List;
 
-/** Everything Engage knows about one customer, for integrators and the admin UI. */
+/** Everything Engage knows about one customer, for integrators and the admin UI; {@code rfm.clv} is the lifetime value estimate. */
 record Customer360(
     Customer profile,
     List<Consent> consents,
@@ -21,7 +26,13 @@ record Customer360(
     Points points,
     List<Order> orders,
     List<JourneyInstance> journeys,
-    List<Message> messages) {
+    List<Message> messages,
+    CustomerIdentity identity,
+    List<CustomerTag> tags,
+    CustomerRfm rfm,
+    CustomerStage lifecycle,
+    List<StageHistoryEntry> lifecycleHistory,
+    List<String> segments) {
 
   record Points(long balance, List<LedgerEntry> ledger) {}
 }
