@@ -21,21 +21,6 @@ final class JourneyBpmn {
     }
   }
 
-  /** Deploys the contract version of a journey from the test resources unless one is deployed. */
-  static void ensureDeployed(io.engage.engine.Api api, String journey) {
-    if (api.getAs("marketer", "/api/journeys/" + journey).status() != 404) {
-      return;
-    }
-    try (InputStream in = JourneyBpmn.class.getResourceAsStream("/io/engage/engine/journey/" + journey + "-contract.bpmn")) {
-      io.engage.engine.Api.Response deployed = api.postAs("marketer", "/api/journeys", "application/xml", in.readAllBytes());
-      if (deployed.status() != 201) {
-        throw new IllegalStateException(deployed.body());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** A minimal journey of one service task of the given type, started by a message. */
   static String oneTask(String processId, String taskType) {
     return """

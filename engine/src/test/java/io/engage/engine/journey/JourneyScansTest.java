@@ -39,8 +39,6 @@ class JourneyScansTest extends EngineTest {
   @BeforeEach
   void setUp() {
     api = new Api(port);
-    JourneyBpmn.ensureDeployed(api, "birthday-care");
-    JourneyBpmn.ensureDeployed(api, "holiday-greetings");
   }
 
   @Test
@@ -77,7 +75,11 @@ class JourneyScansTest extends EngineTest {
     assertThat(birthdayGifts("bd-shanghai").getFirst().path("explanation").asText()).contains("BASIC birthday gift 50");
     // ... and a restarted journey for the same birthday gives nothing more. (Zeebe lets one instance
     // per customer run at a time for a message start event, so the first is ended first.)
-    zeebe.newCancelInstanceCommand(firstInstance("bd-shanghai", "birthday-care")).send().join();
+    try {
+      zeebe.newCancelInstanceCommand(firstInstance("bd-shanghai", "birthday-care")).send().join();
+    } catch (io.camunda.client.api.command.ClientStatusException alreadyEnded) {
+      // the greeting went out and the first instance is over
+    }
     zeebe.newPublishMessageCommand().messageName("birthday.today").correlationKey("bd-shanghai")
         .messageId("restart-bd-shanghai").variables(Map.of("customerId", "bd-shanghai", "triggerId", "birthday:2027"))
         .send().join();
