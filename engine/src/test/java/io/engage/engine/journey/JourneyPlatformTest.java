@@ -90,17 +90,24 @@ class JourneyPlatformTest extends EngineTest {
     assertThat(elementCount(overview, 2, "Wait")).isEqualTo(2);
     assertThat(elementCount(overview, 1, "Wait")).isZero();
 
-    // The migrated instances run on version 2: after their wait they pass its new step.
+    // A customer entering now waits 5 days. The migrated ones keep the timer they were already
+    // waiting on (Zeebe migrates a timer with its due date), then follow version 2's new step.
+    start("migration-test", "mig-3");
+    await().atMost(PATIENCE).until(() -> status("mig-3", "migration-test").equals("ACTIVE"));
     engine.engine().waitForIdleState(PATIENCE);
-    engine.increaseTime(Duration.ofDays(5).plusMinutes(1));
-    await().atMost(PATIENCE).until(() -> status("mig-1", "migration-test").equals("COMPLETED"));
+    engine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+    await().atMost(PATIENCE).until(() -> status("mig-1", "migration-test").equals("COMPLETED")
+        && status("mig-2", "migration-test").equals("COMPLETED"));
+    assertThat(status("mig-3", "migration-test")).isEqualTo("ACTIVE");
+    engine.increaseTime(Duration.ofDays(2));
+    await().atMost(PATIENCE).until(() -> status("mig-3", "migration-test").equals("COMPLETED"));
     JsonNode instance = instance("mig-1", "migration-test");
     assertThat(instance.path("version").asInt()).isEqualTo(2);
     assertThat(StreamSupport.stream(instance.path("steps").spliterator(), false).map(s -> s.path("elementId").asText()))
         .contains("Wait", "Converted");
     JsonNode experiments = api.getAs("marketer", "/api/journeys/migration-test/experiments").json();
     await().atMost(PATIENCE).until(() -> api.getAs("marketer", "/api/journeys/migration-test/experiments").json()
-        .path("conversionsByGoal").path("waited").asInt() == 2);
+        .path("conversionsByGoal").path("waited").asInt() == 3);
     assertThat(experiments.path("journey").asText()).isEqualTo("migration-test");
   }
 
