@@ -43,15 +43,3 @@ CREATE TABLE complaint_history (
   KEY ix_complaint_history (complaint_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- A notification to staff holding a role, for each escalation level reached.
-CREATE TABLE complaint_notification (
-  id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  complaint_id  VARCHAR(64)   NOT NULL,
-  level         INT           NOT NULL,
-  role          VARCHAR(32)   NOT NULL,
-  reason        VARCHAR(64)   NOT NULL,
-  idempotency_key VARCHAR(191) NOT NULL,
-  created_at    DATETIME(3)   NOT NULL,
-  UNIQUE KEY uk_complaint_notification (idempotency_key, role),
-  KEY ix_complaint_notification_role (role, created_at)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -12,6 +12,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EngageApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("import")) {
+      io.engage.engine.dataimport.ImportCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     SpringApplication.run(EngageApplication.class, args);
   }
 }

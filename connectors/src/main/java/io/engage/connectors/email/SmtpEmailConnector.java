@@ -5,6 +5,7 @@ import io.engage.connectors.ChannelConnector;
 import io.engage.connectors.DeliveryResult;
 import io.engage.connectors.OutboundMessage;
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
@@ -39,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * Email over SMTP (Jakarta Mail / Angus). Text only, or text and HTML as multipart/alternative, all
  * in UTF-8. The Message-ID is derived from the idempotency key, so a message retried after a lost
  * reply carries the same id and receiving systems can drop the duplicate. One Session serves every
- * send; each send opens its own connection, which keeps the connector thread-safe.
+ * send. Connections are reused ({@link SmtpSettings#maxConnections()}, each held by one sender at a
+ * time, so the connector stays thread-safe), or opened per message when that is 0.
  */
-public final class SmtpEmailConnector implements ChannelConnector {
+public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SmtpEmailConnector.class);
   private static final String UTF_8 = StandardCharsets.UTF_8.name();
@@ -56,14 +58,21 @@ public final class SmtpEmailConnector implements ChannelConnector {
   /** SMTP replies about authentication: a relay misconfiguration, like a refused login. */
   private static final Set<Integer> AUTHENTICATION_REPLIES = Set.of(530, 534, 535, 538);
 
+  /** RCPT replies that say the mailbox does not exist (550 no such user, 551 not local, 553 bad name). */
+  private static final Set<Integer> MAILBOX_UNKNOWN_REPLIES = Set.of(550, 551, 553);
+
   private final SmtpSettings settings;
   private final Session session;
   private final InternetAddress from;
   private final String messageIdDomain;
+  private final SmtpConnectionPool pool;
 
   public SmtpEmailConnector(SmtpSettings settings) {
     this.settings = settings;
     this.session = Session.getInstance(properties(settings), authenticator(settings));
+    this.pool = settings.maxConnections() == 0 ? null
+        : new SmtpConnectionPool(session, settings.maxConnections(), settings.maxMessagesPerConnection(),
+            settings.timeout().toMillis());
     try {
       this.from = utf8(new InternetAddress(settings.from(), true));
     } catch (AddressException e) {
@@ -81,28 +90,117 @@ public final class SmtpEmailConnector implements ChannelConnector {
   }
 
   @Override
+  public String provider() {
+    return "smtp";
+  }
+
+  @Override
   public DeliveryResult send(OutboundMessage message) {
     InternetAddress to;
     try {
       to = recipient(message.recipient());
     } catch (AddressException e) {
-      return DeliveryResult.permanentFailure("invalid address: " + e.getMessage());
+      return DeliveryResult.invalidRecipient("invalid address: " + e.getMessage());
     }
     String badHeader = invalidHeader(message.headers());
     if (badHeader != null) {
       return DeliveryResult.permanentFailure(badHeader);
     }
+    // The envelope names the one recipient explicitly rather than whatever the headers list.
+    Address[] envelope = {to};
+    MimeMessage mime;
     try {
-      MimeMessage mime = compose(message, to);
-      // The envelope names the one recipient explicitly rather than whatever the headers list.
-      Transport.send(mime, new Address[] {to});
+      mime = compose(message, to);
+      mime.saveChanges();
+    } catch (MessagingException e) {
+      return DeliveryResult.permanentFailure("cannot compose the message: " + describe(e));
+    }
+    DeliveryResult result = pool == null ? sendOnNewConnection(mime, envelope) : sendPooled(mime, envelope);
+    if (result.sent()) {
+      log.debug("Sent {} as {}", message.idempotencyKey(), result.providerMessageId());
+    } else {
+      log.debug("Sending {} failed: {} {}", message.idempotencyKey(), result.failure(), result.reason());
+    }
+    return result;
+  }
+
+  private DeliveryResult sendOnNewConnection(MimeMessage mime, Address[] envelope) {
+    Transport transport;
+    try {
+      transport = session.getTransport();
+      transport.connect();
+    } catch (MessagingException e) {
+      return classify(e, false);
+    }
+    try {
+      transport.sendMessage(mime, envelope);
+      return DeliveryResult.sent(mime.getMessageID());
+    } catch (MessagingException e) {
+      return classify(e, true);
+    } finally {
+      // A failed QUIT after an accepted message must not turn into a failure (and a duplicate).
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("Closing the SMTP connection failed", e);
+      }
+    }
+  }
+
+  private DeliveryResult sendPooled(MimeMessage mime, Address[] envelope) {
+    SmtpConnectionPool.Lease lease;
+    try {
+      lease = pool.borrow();
+    } catch (SmtpConnectionPool.PoolExhaustedException e) {
+      return DeliveryResult.throttled("all " + settings.maxConnections() + " SMTP connections stayed busy for "
+          + settings.timeout(), null);
+    } catch (MessagingException e) {
+      return classify(e, false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DeliveryResult.failed(DeliveryResult.Failure.CONNECTION, "interrupted while waiting for a connection");
+    }
+    try {
+      try {
+        lease.transport.sendMessage(mime, envelope);
+      } catch (MessagingException e) {
+        if (!lease.reused || !refusedBeforeTheMessage(e)) {
+          throw e;
+        }
+        // A reused connection the relay had dropped: MAIL FROM failed, so nothing was accepted.
+        try {
+          lease = pool.replace(lease);
+        } catch (MessagingException reconnect) {
+          return classify(reconnect, false);
+        }
+        lease.transport.sendMessage(mime, envelope);
+      }
       String messageId = mime.getMessageID();
-      log.debug("Sent {} to {} as {}", message.idempotencyKey(), to.getAddress(), messageId);
+      pool.giveBack(lease, true);
       return DeliveryResult.sent(messageId);
     } catch (MessagingException e) {
-      DeliveryResult result = classify(e);
-      log.debug("Sending {} failed: {} {}", message.idempotencyKey(), result.outcome(), result.reason());
-      return result;
+      pool.giveBack(lease, false);
+      return classify(e, true);
+    }
+  }
+
+  /**
+   * Whether a reused connection turned out closed by the relay at its first command, MAIL FROM, so
+   * nothing of this message was accepted: an end of stream or 421 in reply to MAIL FROM, or a reset
+   * connection (a relay that closed an idle connection resets the next write, which is MAIL FROM's).
+   */
+  private static boolean refusedBeforeTheMessage(MessagingException e) {
+    if (e instanceof SMTPSendFailedException failed && failed.getCommand() != null) {
+      return failed.getCommand().startsWith("MAIL FROM") && (failed.getReturnCode() <= 0 || failed.getReturnCode() == 421);
+    }
+    return e.getClass() == MessagingException.class && e.getNextException() instanceof java.net.SocketException;
+  }
+
+  /** Closes the reused connections. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
     }
   }
 
@@ -135,31 +233,47 @@ public final class SmtpEmailConnector implements ChannelConnector {
   }
 
   /**
-   * 5xx replies and addresses the server refused for good are permanent; 4xx replies, refused or
-   * timed-out connections and anything unrecognised may pass on a retry. Authentication failures
-   * (a refused login, or a 530/535 reply) count as transient on purpose: they are a relay
-   * misconfiguration, and the messages should go out once an operator fixes it rather than be
-   * dropped.
+   * 5xx replies and addresses the server refused for good are permanent (a refused mailbox marks
+   * the address dead); 4xx replies, refused or timed-out connections and anything unrecognised may
+   * pass on a retry. Authentication failures (a refused login, or a 530/535 reply) count as
+   * transient on purpose: they are a relay misconfiguration, and the messages should go out once an
+   * operator fixes it rather than be dropped.
+   *
+   * @param connected whether the connection was up: a timeout before that sent nothing, a timeout
+   *     after it may have left the message with the relay
    */
-  static DeliveryResult classify(MessagingException e) {
+  static DeliveryResult classify(MessagingException e, boolean connected) {
     String reason = describe(e);
     for (Throwable cause = e; cause != null; cause = next(cause)) {
       int code = replyCode(cause);
       if (code > 0) {
-        return code >= 500 && !AUTHENTICATION_REPLIES.contains(code)
-            ? DeliveryResult.permanentFailure(reason)
-            : DeliveryResult.transientFailure(reason);
+        if (AUTHENTICATION_REPLIES.contains(code)) {
+          return DeliveryResult.failed(DeliveryResult.Failure.AUTHENTICATION, reason);
+        }
+        if (code < 500) {
+          return DeliveryResult.failed(DeliveryResult.Failure.PROVIDER_ERROR, reason);
+        }
+        return cause instanceof SMTPAddressFailedException && MAILBOX_UNKNOWN_REPLIES.contains(code)
+            ? DeliveryResult.invalidRecipient(reason)
+            : DeliveryResult.permanentFailure(reason);
       }
-      if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
-          || cause instanceof UnknownHostException) {
-        return DeliveryResult.transientFailure(reason);
+      if (cause instanceof AuthenticationFailedException) {
+        return DeliveryResult.failed(DeliveryResult.Failure.AUTHENTICATION, reason);
+      }
+      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+        return DeliveryResult.failed(DeliveryResult.Failure.CONNECTION, reason);
+      }
+      if (cause instanceof SocketTimeoutException) {
+        return DeliveryResult.failed(connected ? DeliveryResult.Failure.TIMEOUT : DeliveryResult.Failure.CONNECTION,
+            reason);
       }
     }
     if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
         && failed.getInvalidAddresses().length > 0) {
-      return DeliveryResult.permanentFailure(reason);
+      return DeliveryResult.invalidRecipient(reason);
     }
-    return DeliveryResult.transientFailure(reason);
+    return DeliveryResult.failed(connected ? DeliveryResult.Failure.TIMEOUT : DeliveryResult.Failure.CONNECTION,
+        reason);
   }
 
   private static int replyCode(Throwable e) {

@@ -8,12 +8,17 @@ import java.util.Objects;
  * implicit TLS (smtps, usually port 465), {@code startTls} upgrades a plain connection (587) and is
  * then required, so credentials never travel in clear. A null timeout means ten seconds: a relay
  * that never answers must not hold a journey worker forever.
+ *
+ * @param maxConnections connections kept open and reused (0: a new connection per message)
+ * @param maxMessagesPerConnection messages sent over one connection before it is renewed; relays
+ *     often cap this (0 means 100)
  */
 public record SmtpSettings(
     String host, int port, String username, String password, boolean startTls, boolean ssl, String from,
-    Duration timeout) {
+    Duration timeout, int maxConnections, int maxMessagesPerConnection) {
 
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  static final int DEFAULT_MAX_CONNECTIONS = 4;
 
   public SmtpSettings {
     Objects.requireNonNull(host, "host");
@@ -24,12 +29,24 @@ public record SmtpSettings(
     if (timeout == null || timeout.isZero() || timeout.isNegative()) {
       timeout = DEFAULT_TIMEOUT;
     }
+    if (maxConnections < 0) {
+      throw new IllegalArgumentException("maxConnections must not be negative");
+    }
+    if (maxMessagesPerConnection <= 0) {
+      maxMessagesPerConnection = 100;
+    }
+  }
+
+  /** Four reused connections of up to 100 messages each. */
+  public SmtpSettings(String host, int port, String username, String password, boolean startTls, boolean ssl,
+      String from, Duration timeout) {
+    this(host, port, username, password, startTls, ssl, from, timeout, DEFAULT_MAX_CONNECTIONS, 100);
   }
 
   /** Keeps the password out of logs and error messages. */
   @Override
   public String toString() {
     return "SmtpSettings[" + host + ":" + port + ", user=" + username + ", startTls=" + startTls + ", ssl=" + ssl
-        + ", from=" + from + ", timeout=" + timeout + "]";
+        + ", from=" + from + ", timeout=" + timeout + ", maxConnections=" + maxConnections + "]";
   }
 }

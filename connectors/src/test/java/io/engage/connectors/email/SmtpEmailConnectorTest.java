@@ -148,6 +148,7 @@ class SmtpEmailConnectorTest {
     DeliveryResult result = connectorOn(closedPort).send(message("k-down", "a@example.com", "s", "t", null));
 
     assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.TRANSIENT_FAILURE);
+    assertThat(result.failure()).as("nothing was sent: another relay may take it").isEqualTo(DeliveryResult.Failure.CONNECTION);
     assertThat(result.reason()).isNotBlank();
   }
 

@@ -38,6 +38,7 @@ class SmtpFailureClassificationTest {
 
     assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
     assertThat(result.reason()).contains("550").contains("no such user");
+    assertThat(result.recipientDead()).as("the engine marks the address dead").isTrue();
   }
 
   @Test
@@ -48,6 +49,7 @@ class SmtpFailureClassificationTest {
 
     assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.TRANSIENT_FAILURE);
     assertThat(result.reason()).contains("451").contains("greylisted");
+    assertThat(result.failure()).isEqualTo(DeliveryResult.Failure.PROVIDER_ERROR);
   }
 
   @Test
@@ -58,13 +60,17 @@ class SmtpFailureClassificationTest {
 
     assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.TRANSIENT_FAILURE);
     assertThat(result.reason()).contains("530");
+    assertThat(result.failure()).isEqualTo(DeliveryResult.Failure.AUTHENTICATION);
   }
 
   @Test
   void aRejectedBodyIsPermanent() throws IOException {
     relay = new ScriptedRelay("DATA", "554 5.7.1 message rejected as spam");
 
-    assertThat(send("ann@example.com").outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
+    DeliveryResult result = send("ann@example.com");
+
+    assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
+    assertThat(result.recipientDead()).as("the content was refused, not the address").isFalse();
   }
 
   @Test

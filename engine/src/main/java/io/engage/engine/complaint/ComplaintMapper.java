@@ -40,9 +40,6 @@ interface ComplaintMapper {
 
   List<HistoryRow> findHistory(@Param("complaintId") String complaintId);
 
-  void insertNotification(@Param("complaintId") String complaintId, @Param("level") int level,
-      @Param("role") String role, @Param("reason") String reason, @Param("key") String key, @Param("at") Instant at);
-
   List<ComplaintRow> findQueue(@Param("statuses") List<String> statuses, @Param("limit") int limit);
 
   List<ComplaintRow> findByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);

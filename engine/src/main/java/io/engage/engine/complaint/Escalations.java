@@ -37,12 +37,12 @@ public class Escalations {
   private final ComplaintMapper mapper;
   private final Customers customers;
   private final ActiveRules rules;
-  private final StaffNotifications notifications;
+  private final ComplaintNotifications notifications;
   private final ObjectMapper json;
   private final Clock clock;
   private final MeterRegistry meters;
 
-  Escalations(ComplaintMapper mapper, Customers customers, ActiveRules rules, StaffNotifications notifications,
+  Escalations(ComplaintMapper mapper, Customers customers, ActiveRules rules, ComplaintNotifications notifications,
       ObjectMapper json, Clock clock, MeterRegistry meters) {
     this.mapper = mapper;
     this.customers = customers;
@@ -93,7 +93,8 @@ public class Escalations {
     mapper.insertHistory(complaintId, key, "DECIDED", decision.startLevel(), String.join(",", roles),
         "rule set " + decision.ruleSet() + " v" + decision.version() + ": " + decision.reason() + "; SLA "
             + decision.slaHours() + "h", now);
-    notifications.notify(complaint, decision.startLevel(), roles, "opened", key, now);
+    notifications.notify(complaint, decision.startLevel(), roles, ComplaintNotifications.ESCALATED,
+        "new complaint, SLA " + decision.slaHours() + "h", key);
     meters.counter("engage.complaints.decided", "severity", complaint.severity()).increment();
     return new Step(Duration.ofHours(decision.slaHours()), decision.startLevel(), decision.maxLevel());
   }
@@ -113,7 +114,8 @@ public class Escalations {
     mapper.updateLevel(complaintId, Complaint.ESCALATED, next, now.plus(Duration.ofHours(complaint.slaHours())), now);
     mapper.insertHistory(complaintId, key, "ESCALATED", next, String.join(",", roles),
         "SLA of " + complaint.slaHours() + "h missed at level " + complaint.level(), now);
-    notifications.notify(complaint, next, roles, "sla-missed", key, now);
+    notifications.notify(complaint, next, roles, ComplaintNotifications.ESCALATED,
+        "SLA of " + complaint.slaHours() + "h missed at level " + complaint.level(), key);
     meters.counter("engage.complaints.escalated", "level", String.valueOf(next)).increment();
     return step(complaint, next);
   }
@@ -131,7 +133,8 @@ public class Escalations {
     mapper.updateStatus(complaintId, Complaint.REOPENED, now.plus(Duration.ofHours(complaint.slaHours())), now);
     mapper.insertHistory(complaintId, key, "REOPENED", complaint.level(), String.join(",", roles),
         "CSAT " + score + ": follow-up reopened", now);
-    notifications.notify(complaint, complaint.level(), roles, "poor-survey", key, now);
+    notifications.notify(complaint, complaint.level(), roles, ComplaintNotifications.REOPENED,
+        "CSAT " + score, key, Map.of("score", score));
     meters.counter("engage.complaints.reopened").increment();
   }
 

@@ -36,7 +36,11 @@ class DemoAccounts implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    USERS.forEach((username, role) -> accounts.ensureUser(username, PASSWORD, List.of(role)));
+    USERS.forEach((username, role) -> {
+      accounts.ensureUser(username, PASSWORD, List.of(role));
+      // Staff notifications reach demo users through the local SMTP sink.
+      accounts.setEmail(username, username + "@engage.local");
+    });
     accounts.ensureApiKey("demo-integration", API_KEY, List.of(Role.INTEGRATION));
   }
 }

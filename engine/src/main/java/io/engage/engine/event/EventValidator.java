@@ -59,7 +59,11 @@ class EventValidator {
       type = EventType.fromWireName(typeName).orElse(null);
       if (type == null) {
         fields.reject("type", "unknown event type '" + typeName + "'; known: " + java.util.Arrays.stream(EventType.values())
+            .filter(known -> !known.internal())
             .map(EventType::wireName).collect(java.util.stream.Collectors.joining(", ")));
+      } else if (type.internal()) {
+        fields.reject("type", "'" + typeName + "' is produced by the engine itself and cannot be sent");
+        type = null;
       }
     }
     Instant occurredAt = fields.instant("occurredAt", true);
@@ -83,6 +87,7 @@ class EventValidator {
         case COMPLAINT_OPENED -> complaintOpened(dataFields);
         case COMPLAINT_RESOLVED -> complaintResolved(dataFields);
         case SURVEY_ANSWERED -> surveyAnswered(dataFields);
+        case LIFECYCLE_CHANGED -> throw new IllegalStateException("internal types are rejected above");
       };
     }
     if (!fields.errors().isEmpty()) {
@@ -123,6 +128,8 @@ class EventValidator {
     out.put("preferredChannel", channel == null ? "EMAIL" : channel.toUpperCase());
     out.put("referralCode", f.text("referralCode", false, 32, REFERRAL_CODE, "4-32 letters or digits"));
     out.put("referredBy", f.text("referredBy", false, 32, REFERRAL_CODE, "4-32 letters or digits"));
+    out.put("emailVerified", f.bool("emailVerified"));
+    out.put("phoneVerified", f.bool("phoneVerified"));
     ObjectNode consents = out.putObject("consents");
     JsonNode rawConsents = f.raw("consents");
     if (rawConsents != null && !rawConsents.isNull()) {

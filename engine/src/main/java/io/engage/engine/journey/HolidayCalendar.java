@@ -22,6 +22,14 @@ import org.springframework.stereotype.Component;
 class HolidayCalendar {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /**
+   * The official date where ICU's astronomical approximation puts a new moon that falls just
+   * before midnight in Beijing on the next day (春节 2027 and 2030 come out a day late). Checked
+   * against the national calendar for 2020-2035; add a line here if another year is found.
+   */
+  private static final Map<String, LocalDate> OFFICIAL = Map.of(
+      "2027-1-1", LocalDate.of(2027, 2, 6),
+      "2030-1-1", LocalDate.of(2030, 2, 3));
   private final HolidayMapper mapper;
   private final Map<String, LocalDate> lunarDates = new ConcurrentHashMap<>();
 
@@ -57,6 +65,10 @@ class HolidayCalendar {
    * begins in that Gregorian year (春节 falls between 21 January and 20 February).
    */
   LocalDate lunar(int year, int month, int day) {
+    LocalDate official = OFFICIAL.get(year + "-" + month + "-" + day);
+    if (official != null) {
+      return official;
+    }
     return lunarDates.computeIfAbsent(year + "-" + month + "-" + day, k -> {
       ChineseCalendar calendar = new ChineseCalendar(TimeZone.getTimeZone(CHINA.getId()));
       calendar.setTimeInMillis(LocalDate.of(year, 7, 1).atTime(LocalTime.NOON).atZone(CHINA).toInstant().toEpochMilli());

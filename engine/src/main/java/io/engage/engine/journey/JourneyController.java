@@ -1,7 +1,6 @@
 package io.engage.engine.journey;
 
 import io.engage.engine.platform.web.ApiProblemException;
-import io.engage.engine.platform.web.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -120,8 +119,4 @@ class JourneyController {
     return previews.run(journey, request);
   }
 
-  static ApiProblemException badRequest(String field, String reason) {
-    return new ApiProblemException(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + reason,
-        List.of(new FieldError(field, reason)));
-  }
 }

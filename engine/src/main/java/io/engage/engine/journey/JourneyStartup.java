@@ -58,11 +58,6 @@ class JourneyStartup implements SmartLifecycle {
     }
   }
 
-  /** Whether every journey is deployed (health, tests). */
-  boolean done() {
-    return done;
-  }
-
   private void retry() {
     while (running && !done) {
       try {

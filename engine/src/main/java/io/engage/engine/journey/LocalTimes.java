@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -45,10 +44,6 @@ final class LocalTimes {
   static LocalDate celebrated(LocalDate birthday, int year) {
     MonthDay day = MonthDay.from(birthday);
     return day.isValidYear(year) ? day.atYear(year) : LocalDate.of(year, 2, 28);
-  }
-
-  static boolean isLeap(int year) {
-    return Year.isLeap(year);
   }
 
   /** The customer's local time now; an unknown zone counts as the default (China). */

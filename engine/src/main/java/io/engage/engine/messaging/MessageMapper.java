@@ -8,16 +8,68 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface MessageMapper {
 
-  int insertIfAbsent(Message message);
+  /** A message as first recorded; {@code vars} is JSON (personal data: it may hold anything). */
+  record NewMessage(String idempotencyKey, String customerId, String audience, String staffRole, String origin,
+      String requestedChannel, String template, String category, String recipient, String vars, String journey,
+      Long processInstanceKey, String elementId, Instant createdAt) {}
+
+  int insertIfAbsent(NewMessage message);
+
+  Message findById(@Param("id") long id);
+
+  Message findByKey(@Param("key") String idempotencyKey);
 
   Message findByKeyForUpdate(@Param("key") String idempotencyKey);
 
-  void settle(
-      @Param("id") long id, @Param("status") String status, @Param("reason") String reason,
-      @Param("recipient") String recipient, @Param("subject") String subject,
-      @Param("providerMessageId") String providerMessageId, @Param("sentAt") Instant sentAt);
+  /** Locks the message unless another node holds it (then null). */
+  Message findByIdForUpdateSkipLocked(@Param("id") long id);
 
-  void recordFailedAttempt(@Param("id") long id, @Param("reason") String reason);
+  String findVars(@Param("id") long id);
+
+  void settle(@Param("id") long id, @Param("status") String status, @Param("reason") String reason,
+      @Param("channel") String channel, @Param("recipient") String recipient, @Param("subject") String subject,
+      @Param("locale") String locale, @Param("templateVersion") Integer templateVersion,
+      @Param("provider") String provider, @Param("providerMessageId") String providerMessageId,
+      @Param("attempts") int attempts, @Param("sentAt") Instant sentAt, @Param("now") Instant now);
+
+  void defer(@Param("id") long id, @Param("reason") String reason, @Param("channel") String channel,
+      @Param("attempts") int attempts, @Param("nextAttemptAt") Instant nextAttemptAt, @Param("now") Instant now);
+
+  /** SENT to DELIVERED or FAILED by the provider's receipt; returns the rows changed (0 or 1). */
+  int applyReceipt(@Param("provider") String provider, @Param("providerMessageId") String providerMessageId,
+      @Param("status") String status, @Param("reason") String reason, @Param("at") Instant at);
+
+  Message findByProviderMessageId(@Param("provider") String provider,
+      @Param("providerMessageId") String providerMessageId);
+
+  long countMarketingSentSince(@Param("customerId") String customerId, @Param("since") Instant since,
+      @Param("excludeId") long excludeId);
+
+  List<Long> findDue(@Param("now") Instant now, @Param("limit") int limit);
 
   List<Message> findByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
+
+  void lockCustomerRow(@Param("customerId") String customerId);
+
+  String lockCustomer(@Param("customerId") String customerId);
+
+  void insertAttempt(MessageAttempt attempt);
+
+  List<MessageAttempt> findAttempts(@Param("messageId") long messageId);
+
+  record ReceiptRow(long id, String provider, String providerMessageId, String status, String reason,
+      Instant receivedAt) {}
+
+  void insertReceipt(@Param("provider") String provider, @Param("providerMessageId") String providerMessageId,
+      @Param("status") String status, @Param("reason") String reason, @Param("at") Instant at);
+
+  List<ReceiptRow> findPendingReceipts(@Param("since") Instant since, @Param("limit") int limit);
+
+  void markReceiptApplied(@Param("id") long id, @Param("at") Instant at);
+
+  void insertEvent(MessageEvent event);
+
+  List<MessageEvent> findEventsByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
+
+  List<MessageEvent> findEventsByMessage(@Param("messageId") long messageId);
 }

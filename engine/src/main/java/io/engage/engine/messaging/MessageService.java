@@ -1,122 +1,144 @@
 package io.engage.engine.messaging;
 
-import io.engage.connectors.Channel;
-import io.engage.connectors.ChannelConnector;
-import io.engage.connectors.DeliveryResult;
-import io.engage.connectors.OutboundMessage;
-import io.engage.connectors.template.LiquidTemplateRenderer;
-import io.engage.connectors.template.MessageTemplate;
-import io.engage.connectors.template.RenderedMessage;
-import io.engage.engine.customer.Customer;
-import io.engage.engine.customer.Customers;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one message exactly once per idempotency key: the message row is created first and locked
- * while sending, and a key whose message is already settled (sent, suppressed, failed) sends
- * nothing again.
+ * The messaging feature's sending API. One message per idempotency key: the first request records
+ * it (durably, before anything is sent), every repeat finds the same message and sends nothing.
  *
- * <p>One window remains: a crash after the provider accepted the message but before the commit
- * sends it again on retry. The email Message-ID is derived from the key so receivers can drop it.
+ * <p>Retries have one schedule, kept on the message row (attempts, next attempt time from the
+ * connectors' retry policy: exponential backoff with full jitter, honouring a provider's
+ * Retry-After), and two alarm clocks that wake it: the Zeebe job for a journey step (failed with
+ * that backoff, its retries kept), and the {@link MessageDispatcher} for everything else.
  */
 @Service
 public class MessageService {
 
-  public static final String MARKETING = "marketing";
+  static final Set<String> CHANNELS = Set.of(DeliveryPolicy.PREFERRED, "email", "sms", "push", "wechat");
+  static final Set<String> CATEGORIES = Set.of(Message.MARKETING, Message.TRANSACTIONAL);
 
   private final MessageMapper mapper;
-  private final Customers customers;
-  private final TemplateCatalog templates;
-  private final LiquidTemplateRenderer renderer;
-  private final Map<Channel, ChannelConnector> connectors = new EnumMap<>(Channel.class);
-  private final MeterRegistry meters;
+  private final MessageDelivery delivery;
+  private final MessageDispatcher dispatcher;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper json;
+  private final Clock clock;
 
-  MessageService(MessageMapper mapper, Customers customers, TemplateCatalog templates, LiquidTemplateRenderer renderer,
-      List<ChannelConnector> connectors, MeterRegistry meters) {
+  MessageService(MessageMapper mapper, MessageDelivery delivery, MessageDispatcher dispatcher,
+      TransactionTemplate transactions, ObjectMapper json, Clock clock) {
     this.mapper = mapper;
-    this.customers = customers;
-    this.templates = templates;
-    this.renderer = renderer;
-    this.meters = meters;
-    connectors.forEach(connector -> this.connectors.put(connector.channel(), connector));
+    this.delivery = delivery;
+    this.dispatcher = dispatcher;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
   }
 
   /**
-   * Sends (or suppresses, with the reason) the message and returns its final state.
-   *
-   * @throws TransientDeliveryException when the provider failed for now; the message stays queued
-   *     and a retry with the same key sends it
+   * Records the message and makes its first attempt now, on this thread. Returns where it stands:
+   * settled, or {@code QUEUED} with the reason and {@link Message#nextAttemptAt()} (quiet hours,
+   * a retry after a transient failure, a configuration problem).
    */
-  @Transactional(noRollbackFor = TransientDeliveryException.class)
-  public Message send(SendRequest request, boolean lastAttempt) {
-    Channel channel = Channel.valueOf(request.channel().toUpperCase());
-    mapper.insertIfAbsent(new Message(0, request.idempotencyKey(), request.customerId(), channel.name(),
-        request.template(), request.category(), null, null, Message.QUEUED, null, null, request.journey(),
-        request.processInstanceKey(), request.elementId(), 0, Instant.now(), null));
-    Message message = mapper.findByKeyForUpdate(request.idempotencyKey());
-    if (message.settled()) {
+  public Message send(SendRequest request) {
+    return sendNow(request).message();
+  }
+
+  /** Records the message for the dispatcher, which sends it within moments of the commit. */
+  public Message enqueue(SendRequest request) {
+    return transactions.execute(status -> {
+      Message message = accept(request);
+      wakeDispatcherAfterCommit();
       return message;
-    }
-    Customer customer = customers.find(request.customerId()).orElse(null);
-    if (customer == null) {
-      return settle(message, Message.SUPPRESSED, "unknown customer", null, null, null);
-    }
-    String recipient = switch (channel) {
-      case EMAIL -> customer.email();
-      case SMS -> customer.phone();
-      default -> null;
-    };
-    if (recipient == null || recipient.isBlank()) {
-      return settle(message, Message.SUPPRESSED, "no " + channel.name().toLowerCase() + " address", null, null, null);
-    }
-    if (MARKETING.equals(request.category()) && !customers.hasConsent(customer.id(), channel.name())) {
-      return settle(message, Message.SUPPRESSED, "no consent for " + channel.name().toLowerCase(), recipient, null, null);
-    }
-    ChannelConnector connector = connectors.get(channel);
-    if (connector == null) {
-      return settle(message, Message.FAILED, "no connector configured for " + channel, recipient, null, null);
-    }
-    MessageTemplate template = templates.find(request.template(), customer.locale())
-        .orElseThrow(() -> new IllegalStateException("No template '" + request.template() + "'"));
-    RenderedMessage rendered = renderer.render(template, model(customer));
-    DeliveryResult result = connector.send(new OutboundMessage(request.idempotencyKey(), channel, recipient,
-        rendered.subject(), rendered.text(), channel == Channel.EMAIL ? rendered.html() : null, Map.of()));
-    return switch (result.outcome()) {
-      case SENT -> settle(message, Message.SENT, null, recipient, rendered.subject(), result.providerMessageId());
-      case PERMANENT_FAILURE -> settle(message, Message.FAILED, result.reason(), recipient, rendered.subject(), null);
-      case TRANSIENT_FAILURE -> {
-        if (lastAttempt) {
-          yield settle(message, Message.FAILED, "gave up after retries: " + result.reason(), recipient, rendered.subject(), null);
-        }
-        mapper.recordFailedAttempt(message.id(), result.reason());
-        meters.counter("engage.messages", "channel", channel.name(), "status", "retry").increment();
-        throw new TransientDeliveryException(result.reason());
+    });
+  }
+
+  public Optional<Message> find(String idempotencyKey) {
+    return Optional.ofNullable(mapper.findByKey(idempotencyKey));
+  }
+
+  public Optional<Message> find(long id) {
+    return Optional.ofNullable(mapper.findById(id));
+  }
+
+  MessageDelivery.Attempt sendNow(SendRequest request) {
+    transactions.executeWithoutResult(status -> accept(request));
+    return delivery.attempt(request.idempotencyKey());
+  }
+
+  /** Records a staff notification for the dispatcher (in the caller's transaction, if any). */
+  Message enqueueStaff(String idempotencyKey, String role, String recipient, String template, String vars) {
+    return transactions.execute(status -> {
+      mapper.insertIfAbsent(new MessageMapper.NewMessage(idempotencyKey, null, Message.STAFF, role, "staff", "email",
+          template, Message.TRANSACTIONAL, recipient, vars, null, null, null, clock.instant()));
+      wakeDispatcherAfterCommit();
+      return mapper.findByKey(idempotencyKey);
+    });
+  }
+
+  /** A staff notification nobody can receive, recorded as suppressed so the gap is visible. */
+  Message recordUnreachableStaff(String idempotencyKey, String role, String template, String vars) {
+    return transactions.execute(status -> {
+      if (mapper.insertIfAbsent(new MessageMapper.NewMessage(idempotencyKey, null, Message.STAFF, role, "staff",
+          "email", template, Message.TRANSACTIONAL, null, vars, null, null, null, clock.instant())) == 1) {
+        Message message = mapper.findByKey(idempotencyKey);
+        mapper.settle(message.id(), Message.SUPPRESSED, "no staff address for role " + role, "EMAIL", null, null,
+            null, null, null, null, 0, null, clock.instant());
       }
-    };
+      return mapper.findByKey(idempotencyKey);
+    });
   }
 
-  private Message settle(Message message, String status, String reason, String recipient, String subject, String providerId) {
-    Instant sentAt = Message.SENT.equals(status) ? Instant.now() : null;
-    mapper.settle(message.id(), status, reason, recipient, subject, providerId, sentAt);
-    meters.counter("engage.messages", "channel", message.channel(), "status", status).increment();
-    return mapper.findByKeyForUpdate(message.idempotencyKey());
+  private Message accept(SendRequest request) {
+    check(request);
+    mapper.insertIfAbsent(new MessageMapper.NewMessage(request.idempotencyKey(), request.customerId(),
+        Message.CUSTOMER, null, request.fromJourney() ? "journey" : "api",
+        request.channel().toLowerCase(Locale.ROOT), request.template(), request.category(), null,
+        write(request), request.journey(), request.processInstanceKey(), request.elementId(), clock.instant()));
+    return mapper.findByKey(request.idempotencyKey());
   }
 
-  /** Only plain values reach templates: they cannot call into Java objects. */
-  private static Map<String, Object> model(Customer customer) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("id", customer.id());
-    c.put("name", customer.name());
-    c.put("tier", customer.tier());
-    c.put("locale", customer.locale());
-    c.put("referralCode", customer.referralCode());
-    return Map.of("customer", c);
+  private static void check(SendRequest request) {
+    if (request.idempotencyKey() == null || request.idempotencyKey().isBlank() || request.idempotencyKey().length() > 191) {
+      throw new IllegalArgumentException("an idempotency key of 1-191 characters is required");
+    }
+    if (request.customerId() == null || request.template() == null) {
+      throw new IllegalArgumentException("customerId and template are required");
+    }
+    if (!CHANNELS.contains(request.channel().toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("channel must be one of " + CHANNELS + ", not " + request.channel());
+    }
+    if (!CATEGORIES.contains(request.category())) {
+      throw new IllegalArgumentException("category must be one of " + CATEGORIES + ", not " + request.category());
+    }
+  }
+
+  private String write(SendRequest request) {
+    try {
+      return json.writeValueAsString(request.vars());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("vars must be plain values", e);
+    }
+  }
+
+  private void wakeDispatcherAfterCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          dispatcher.wakeUp();
+        }
+      });
+    } else {
+      dispatcher.wakeUp();
+    }
   }
 }

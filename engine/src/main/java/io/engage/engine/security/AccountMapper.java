@@ -1,6 +1,7 @@
 package io.engage.engine.security;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -20,6 +21,13 @@ interface AccountMapper {
       @Param("now") Instant now);
 
   void touchKey(@Param("id") long id, @Param("now") Instant now);
+
+  /** Enabled users with an email, and their roles (comma-separated). */
+  List<StaffRow> findReachableUsers();
+
+  int updateEmail(@Param("username") String username, @Param("email") String email);
+
+  record StaffRow(String username, String roles, String email) {}
 
   record UserRow(String username, String passwordHash, String roles, boolean enabled) {}
 

@@ -63,6 +63,22 @@ public class Accounts implements UserDetailsService {
     return Optional.of(new ApiKeyPrincipal(row.name(), authorities(row.roles())));
   }
 
+  /** A staff member who can be notified: enabled, with an email, holding the role. */
+  public record StaffContact(String username, String email) {}
+
+  public List<StaffContact> staffWithRole(Role role) {
+    return mapper.findReachableUsers().stream()
+        .filter(row -> Arrays.stream(row.roles().split(",")).map(String::trim).anyMatch(role.name()::equals))
+        .map(row -> new StaffContact(row.username(), row.email()))
+        .toList();
+  }
+
+  /** Where the user receives staff notifications (complaint escalations and the like). */
+  @Transactional
+  public void setEmail(String username, String email) {
+    mapper.updateEmail(username, email);
+  }
+
   record ApiKeyPrincipal(String name, List<SimpleGrantedAuthority> authorities) {}
 
   private static List<SimpleGrantedAuthority> authorities(String roles) {

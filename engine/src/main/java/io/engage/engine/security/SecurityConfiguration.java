@@ -40,6 +40,9 @@ class SecurityConfiguration {
   private static final String[] READ_CUSTOMERS = {
       "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT"};
 
+  private static final String[] READ_MESSAGES = {
+      "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT", "INTEGRATION"};
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -60,6 +63,22 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/customers/*/devices").hasAnyRole("INTEGRATION", "ADMIN")
+            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/devices/*").hasAnyRole("INTEGRATION", "ADMIN")
+            .requestMatchers(HttpMethod.PUT, "/api/customers/*/wechat").hasAnyRole("INTEGRATION", "ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("MARKETER", "INTEGRATION", "ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/messages/**").hasAnyRole(READ_MESSAGES)
+            .requestMatchers("/api/templates", "/api/templates/**").hasAnyRole("MARKETER", "ADMIN")
+            .requestMatchers("/api/messaging/**").hasAnyRole("MARKETER", "ADMIN")
+            .requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "INTEGRATION")
+            .requestMatchers(HttpMethod.POST, "/api/customers/merges", "/api/customers/merges/**").hasAnyRole("ADMIN", "SERVICE_MANAGER")
+            .requestMatchers(HttpMethod.PUT, "/api/customers/*/verification").hasAnyRole("ADMIN", "INTEGRATION")
+            .requestMatchers(HttpMethod.PUT, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
+            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
+            .requestMatchers(HttpMethod.PUT, "/api/customers/*/lifecycle").hasAnyRole("ADMIN", "MARKETER")
+            .requestMatchers("/api/segments", "/api/segments/**").hasAnyRole("ADMIN", "MARKETER")
+            .requestMatchers(HttpMethod.POST, "/api/lifecycle/recompute").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/rfm/**", "/api/lifecycle/**").hasAnyRole("ADMIN", "MARKETER", "BUSINESS")
             .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
             .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
             .requestMatchers("/api/complaints", "/api/complaints/**").hasAnyRole("SERVICE_MANAGER", "AGENT", "ADMIN")

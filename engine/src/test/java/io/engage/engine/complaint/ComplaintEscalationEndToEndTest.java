@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.engage.engine.Api;
 import io.engage.engine.EngineTest;
 import io.engage.engine.platform.embedded.LoopbackZeebeEngine;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -32,14 +29,8 @@ class ComplaintEscalationEndToEndTest extends EngineTest {
   Api api;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() {
     api = new Api(port);
-    if (api.getAs("marketer", "/api/journeys/complaint-escalation").status() == 404) {
-      try (InputStream in = getClass().getResourceAsStream("/io/engage/engine/journey/complaint-escalation-contract.bpmn")) {
-        Api.Response deployed = api.postAs("marketer", "/api/journeys", "application/xml", in.readAllBytes());
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
-      }
-    }
   }
 
   @Test
