@@ -4,6 +4,7 @@ import { login, withBrowser } from './lib.mjs';
 const [baseUrl, screenshots, user = 'admin', locale = 'zh-CN'] = process.argv.slice(2);
 await withBrowser({ baseUrl, screenshots, name: `smoke-${user}-${locale}`, locale }, async ({ page, shot }) => {
   await login(page, baseUrl, user);
+  if (locale === 'en') await page.getByTestId('lang-en').click();
   const pages = await page.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const href of pages) {
     await page.goto(`${baseUrl}/${href}`);

@@ -214,3 +214,13 @@ describe('engagement rows', () => {
     expect(stageRows([{ fromStage: null, toStage: 'new', changedAt: '2026-01-01T00:00:00Z' }], 'en', { timeZone: 'UTC' })[0].fromStage).toBe('—');
   });
 });
+
+describe('masked profiles', () => {
+  it('show a masked birthday as it is (a lenient date parser would invent a year)', async () => {
+    const { profileRows } = await import('../src/rows.js');
+    const { maskProfile } = await import('../src/pii.js');
+    const rows = profileRows(maskProfile({ id: 'c-1', birthday: '1990-08-08', phone: '+8613800000004' }), 'zh-CN');
+    expect(rows.find((r) => r.field === 'birthday').value).toBe('****-08-08');
+    expect(rows.find((r) => r.field === 'phone').value).toBe('+86*******0004');
+  });
+});

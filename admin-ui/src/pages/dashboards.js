@@ -51,6 +51,7 @@ export function mount(container, { me }) {
     try {
       const summary = await api.analytics.rfm();
       if (!summary) return missing(boxes.rfm, 'GET /api/rfm/summary');
+      if (!(summary.grid || []).length) return replaceContent(boxes.rfm, el('p', { className: 'empty' }, t('dash.noData')));
       const heat = rfmHeatmap(summary);
       replaceContent(boxes.rfm, chart('chart-rfm', {
         tooltip: { formatter: (p) => `R${p.value[0] + 1} F${p.value[1] + 1}: ${p.value[2]}` },
@@ -92,7 +93,7 @@ export function mount(container, { me }) {
       if (!goals.length) return replaceContent(boxes.journeys, el('p', { className: 'empty' }, t('dash.noData')));
       replaceContent(boxes.journeys, chart('chart-journeys', {
         tooltip: {}, legend: { bottom: 0 },
-        xAxis: { type: 'category', data: names }, yAxis: { type: 'value' },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 20 } }, yAxis: { type: 'value', minInterval: 1 },
         series: goals.map((g) => ({ name: g, type: 'bar', data: reports.map((r) => r?.conversionsByGoal?.[g] || 0) })),
       }));
     } catch (error) {

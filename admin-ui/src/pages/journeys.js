@@ -330,6 +330,8 @@ function mountModeler(container, { route }, journey) {
       if (!alive) return;
       modeler = tools.createModeler({ container: canvas, properties, templates });
       await modeler.importXML(xml);
+      // Fit once the layout has sized the canvas.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       modeler.get('canvas').zoom('fit-viewport', 'auto');
       container.dataset.ready = 'true';
       const check = () => {
