@@ -97,5 +97,14 @@ export async function run({ baseUrl, screenshots, name }) {
     assert(text.includes('+700') && text.includes('base 700') && text.includes(`v${version}`), `earned by v${version}: ${text}`);
     await page.getByTestId('panel-points').scrollIntoViewIfNeeded();
     await shot('order-earned-by-new-rules');
+
+    // History shows the activation with its diff; rolling back brings version 1 back.
+    await page.goto(`${baseUrl}/#/rules/points`);
+    await page.locator(`[data-testid="audit-row"][data-action="activated"][data-version="${version}"]`).getByTestId('show-diff').click();
+    assert((await page.getByTestId('diff-view').textContent()).includes('new BigDecimal("7")'), 'the diff shows the uploaded rules');
+    await page.getByTestId('rollback').click();
+    await page.locator('[data-testid="version-row"][data-version="1"][data-status="ACTIVE"]').waitFor({ timeout: 30000 });
+    await page.getByTestId('rule-history').scrollIntoViewIfNeeded();
+    await shot('history-diff-and-rollback');
   });
 }

@@ -22,7 +22,7 @@ export async function run({ baseUrl, screenshots, name }) {
     const o = await apiCall(baseUrl, '/api/journeys/onboarding', { user: 'marketer' });
     const elements = o.versions.find((v) => v.version === latest)?.elements || [];
     return elements.some((e) => e.elementId === TIMER && e.instances > 0);
-  }, { timeoutMs: 30000, intervalMs: 500 });
+  }, { timeoutMs: 60000, intervalMs: 500 });
   const waitingAt = TIMER;
   const xml = await (await fetch(`${baseUrl}/api/journeys/onboarding/versions/${latest}/bpmn`, {
     headers: { Authorization: `Basic ${Buffer.from('marketer:engage-demo').toString('base64')}` },
@@ -43,6 +43,14 @@ export async function run({ baseUrl, screenshots, name }) {
     if (!(await value.isVisible())) await page.locator('[data-group-id="group-timer"] .bio-properties-panel-group-header').click();
     assert((await value.inputValue()) === wait, `the timer shows the deployed wait ${wait}`);
     await shot('modeler-timer-selected');
+    // A wait that is not an ISO-8601 duration is marked on the timer and not deployed.
+    await value.fill('3 days');
+    await value.press('Tab');
+    await page.getByTestId('modeler-validate').click();
+    await page.locator(`[data-testid="problem-badge"][data-element-id="${TIMER}"]`).waitFor();
+    await page.locator(`[data-testid="modeler-problem"][data-element-id="${TIMER}"]`).waitFor();
+    await shot('validation-error-on-timer');
+
     await value.fill(changed);
     await value.press('Tab');
     log(`changed the wait from ${wait} to ${changed}`);
@@ -61,6 +69,13 @@ export async function run({ baseUrl, screenshots, name }) {
       (await row.getAttribute('data-latest-version')) === String(version));
     assert((await row.getByTestId('journey-latest').textContent()) === `v${version}`, 'the list shows the new version');
     await shot('journey-list-new-version');
+
+    // Pause: no new customer enters; resume.
+    await row.getByTestId('journey-pause').click();
+    await row.locator('.status-paused').waitFor();
+    await shot('journey-paused');
+    await row.getByTestId('journey-resume').click();
+    await row.locator('.status-active').waitFor();
 
     // The customer waiting in the old version, on its diagram; then moved to the new version.
     await page.goto(`${baseUrl}/#/journeys/onboarding?v=${latest}`);

@@ -332,6 +332,7 @@ function mountModeler(container, { route }, journey) {
       await modeler.importXML(xml);
       // Fit once the layout has sized the canvas.
       await new Promise((resolve) => requestAnimationFrame(resolve));
+      modeler.get('canvas').resized();
       modeler.get('canvas').zoom('fit-viewport', 'auto');
       container.dataset.ready = 'true';
       const check = () => {
