@@ -58,6 +58,13 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
   /** SMTP replies about authentication: a relay misconfiguration, like a refused login. */
   private static final Set<Integer> AUTHENTICATION_REPLIES = Set.of(530, 534, 535, 538);
 
+  /**
+   * How relays word a rate limit in a 4xx reply ("450 4.7.1 ... rate limited", "421 4.7.0 too many
+   * messages, slow down"). Other 4xx replies (greylisting, a full queue) stay provider errors.
+   */
+  private static final java.util.regex.Pattern THROTTLING = java.util.regex.Pattern.compile(
+      "rate.?limit|too many|throttl|slow down", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /** RCPT replies that say the mailbox does not exist (550 no such user, 551 not local, 553 bad name). */
   private static final Set<Integer> MAILBOX_UNKNOWN_REPLIES = Set.of(550, 551, 553);
 
@@ -287,7 +294,9 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
           return DeliveryResult.failed(DeliveryResult.Failure.AUTHENTICATION, reason);
         }
         if (code < 500) {
-          return DeliveryResult.failed(DeliveryResult.Failure.PROVIDER_ERROR, reason);
+          return THROTTLING.matcher(reason).find()
+              ? DeliveryResult.throttled(reason, null)
+              : DeliveryResult.failed(DeliveryResult.Failure.PROVIDER_ERROR, reason);
         }
         return cause instanceof SMTPAddressFailedException && MAILBOX_UNKNOWN_REPLIES.contains(code)
             ? DeliveryResult.invalidRecipient(reason)
