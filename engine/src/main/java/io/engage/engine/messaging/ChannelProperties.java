@@ -19,7 +19,7 @@ public record ChannelProperties(Email email, Sms sms, Push push, Wechat wechat) 
         null) : email;
     sms = sms == null ? new Sms(ChannelConfiguration.LOCAL_SINK, "", 0, null, null) : sms;
     push = push == null ? new Push(null, null, null, 0) : push;
-    wechat = wechat == null ? new Wechat(ChannelConfiguration.LOCAL_SINK, Map.of(), "", 0) : wechat;
+    wechat = wechat == null ? new Wechat(ChannelConfiguration.LOCAL_SINK, Map.of(), "", 0, null) : wechat;
   }
 
   /**
@@ -84,14 +84,21 @@ public record ChannelProperties(Email email, Sms sms, Push push, Wechat wechat) 
       double rateLimit) {}
 
   /**
-   * @param provider {@code local-sink} (embedded default); real WeChat Official Account delivery
-   *     needs the WeChat connector
+   * @param provider {@code local-sink} (embedded default) or {@code official-account}
    * @param templates the Official Account's template id for each Engage template key
    * @param defaultTemplateId the template id for keys without one of their own
    */
-  public record Wechat(String provider, Map<String, String> templates, String defaultTemplateId, double rateLimit) {
+  public record Wechat(String provider, Map<String, String> templates, String defaultTemplateId, double rateLimit,
+      OfficialAccount officialAccount) {
     public Wechat {
       templates = templates == null ? Map.of() : Map.copyOf(templates);
     }
   }
+
+  /**
+   * A WeChat Official Account. Its server URL (for TEMPLATESENDJOBFINISH receipts) is
+   * {@code public-url/api/receipts/wechat/{name}}, checked with {@code callbackToken}.
+   */
+  public record OfficialAccount(String name, String baseUrl, String appId, String appSecret, String callbackToken,
+      Duration connectTimeout, Duration requestTimeout) {}
 }

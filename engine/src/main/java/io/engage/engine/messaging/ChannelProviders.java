@@ -21,6 +21,9 @@ import io.engage.connectors.sms.HttpSmsSettings;
 import io.engage.connectors.sms.LocalSmsSink;
 import io.engage.connectors.sms.SmppSettings;
 import io.engage.connectors.sms.SmppSmsConnector;
+import io.engage.connectors.wechat.WeChatCallbacks;
+import io.engage.connectors.wechat.WeChatSettings;
+import io.engage.connectors.wechat.WeChatTemplateConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,12 +51,14 @@ final class ChannelProviders implements AutoCloseable {
 
   private final DeliveryRoutes routes;
   private final Map<String, HttpSmsGatewayConnector> httpGateways;
+  private final Map<String, WeChatCallbacks> wechatCallbacks;
   private final List<AutoCloseable> closeables;
 
   private ChannelProviders(DeliveryRoutes routes, Map<String, HttpSmsGatewayConnector> httpGateways,
-      List<AutoCloseable> closeables) {
+      Map<String, WeChatCallbacks> wechatCallbacks, List<AutoCloseable> closeables) {
     this.routes = routes;
     this.httpGateways = httpGateways;
+    this.wechatCallbacks = wechatCallbacks;
     this.closeables = closeables;
   }
 
@@ -67,10 +72,7 @@ final class ChannelProviders implements AutoCloseable {
       builder.email(channels.email());
       builder.sms(channels.sms(), sinks.sms());
       builder.push(channels.push(), sinks.push());
-      builder.route(Channel.WECHAT.name(), List.of(new Limited(sinks.wechat(), channels.wechat().rateLimit())));
-      if (!LOCAL_SINK.equals(channels.wechat().provider())) {
-        throw new IllegalStateException("engage.channels.wechat.provider: only local-sink is available");
-      }
+      builder.wechat(channels.wechat(), sinks.wechat());
     } catch (RuntimeException e) {
       builder.closeAll();
       throw e;
@@ -95,7 +97,7 @@ final class ChannelProviders implements AutoCloseable {
     });
     log.info("Message routes: {}", names);
     return new ChannelProviders(new DeliveryRoutes(pipelines, names), Map.copyOf(builder.httpGateways),
-        List.copyOf(builder.closeables));
+        Map.copyOf(builder.wechatCallbacks), List.copyOf(builder.closeables));
   }
 
   DeliveryRoutes routes() {
@@ -105,6 +107,11 @@ final class ChannelProviders implements AutoCloseable {
   /** The HTTP SMS gateway of that provider name, which verifies its delivery callbacks. */
   Optional<HttpSmsGatewayConnector> httpGateway(String name) {
     return Optional.ofNullable(httpGateways.get(name));
+  }
+
+  /** The callback checker of that Official Account, which reads its template-message receipts. */
+  Optional<WeChatCallbacks> wechatCallbacks(String name) {
+    return Optional.ofNullable(wechatCallbacks.get(name));
   }
 
   @Override
@@ -125,6 +132,7 @@ final class ChannelProviders implements AutoCloseable {
     private final DeliveryReceiptListener receipts;
     private final Map<String, List<Limited>> routes = new LinkedHashMap<>();
     private final Map<String, HttpSmsGatewayConnector> httpGateways = new LinkedHashMap<>();
+    private final Map<String, WeChatCallbacks> wechatCallbacks = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     Builder(MessagingProperties messaging, DeliveryReceiptListener receipts) {
@@ -219,13 +227,31 @@ final class ChannelProviders implements AutoCloseable {
       route(Channel.PUSH.name(), List.of(new Limited(sink, push.rateLimit())));
     }
 
+    void wechat(ChannelProperties.Wechat wechat, LocalSink sink) {
+      ChannelProperties.OfficialAccount account = wechat.officialAccount();
+      String name = account != null && StringUtils.hasText(account.name()) ? account.name() : "wechat";
+      if (account != null && StringUtils.hasText(account.callbackToken())) {
+        // Receipts can arrive for messages sent before a switch back to the sink: keep listening.
+        wechatCallbacks.put(name, new WeChatCallbacks(account.callbackToken(), name));
+      }
+      ChannelConnector connector = switch (wechat.provider() == null ? LOCAL_SINK : wechat.provider()) {
+        case LOCAL_SINK -> sink;
+        case "official-account" -> new WeChatTemplateConnector(new WeChatSettings(name,
+            text(required(account, "engage.channels.wechat.official-account").baseUrl()), account.appId(),
+            account.appSecret(), account.connectTimeout(), account.requestTimeout()));
+        default -> throw new IllegalStateException("engage.channels.wechat.provider: unknown provider '"
+            + wechat.provider() + "' (local-sink, official-account)");
+      };
+      route(Channel.WECHAT.name(), List.of(new Limited(connector, wechat.rateLimit())));
+    }
+
     private <T extends AutoCloseable> T closing(T closeable) {
       closeables.add(closeable);
       return closeable;
     }
 
     void closeAll() {
-      new ChannelProviders(null, Map.of(), closeables).close();
+      new ChannelProviders(null, Map.of(), Map.of(), closeables).close();
     }
 
     private static <T> T required(T value, String key) {

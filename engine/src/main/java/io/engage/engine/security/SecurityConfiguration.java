@@ -62,6 +62,7 @@ class SecurityConfiguration {
             // Links in messages (signed per customer and purpose) and providers' signed callbacks.
             .requestMatchers("/t/u", "/t/o", "/t/c").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*").permitAll()
+            .requestMatchers("/api/receipts/wechat/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
@@ -82,7 +83,7 @@ class SecurityConfiguration {
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .ignoringRequestMatchers(machineCall)
-            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*"))
+            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/wechat/*"))
         .addFilterAfter(new CsrfCookieFilter(), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new ApiKeyAuthenticationFilter(accounts), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form

@@ -284,6 +284,41 @@ class ProviderRoutesTest extends EngineTest {
   }
 
   @Test
+  void wechatTemplateMessagesGoToTheOpenidAndTheirReceiptArrivesAtTheServerUrl() throws Exception {
+    MessageService service = sender(Map.of("engage.channels.wechat.provider", "official-account",
+        "engage.channels.wechat.templates.holiday-greeting", "TPL-HOLIDAY",
+        "engage.channels.wechat.official-account.name", "wechat-test",
+        "engage.channels.wechat.official-account.base-url", stubs.baseUrl(),
+        "engage.channels.wechat.official-account.app-id", "wx-app",
+        "engage.channels.wechat.official-account.app-secret", "wx-secret"), messaging);
+    MessagingFixtures.NewCustomer customer = register("wechat", "+8613800006666", "zh-CN");
+    assertThat(fixtures.asIntegration("PUT", "/api/customers/" + customer.id() + "/wechat",
+        Map.of("openid", "oWechatCustomer01", "consent", true)).status()).isEqualTo(200);
+    Message sent = service.send(request(customer.id(), "wechat", "holiday-greeting", "marketing"));
+    assertThat(sent.status()).isEqualTo(Message.SENT);
+    assertThat(sent.provider()).isEqualTo("wechat-test");
+    var body = stubs.wechatMessages.getLast();
+    assertThat(body.path("touser").asText()).isEqualTo("oWechatCustomer01");
+    assertThat(body.path("template_id").asText()).isEqualTo("TPL-HOLIDAY");
+    assertThat(body.path("data").path("first").path("value").asText()).contains("春节");
+
+    String serverUrl = "http://127.0.0.1:" + port + "/api/receipts/wechat/wechat-test";
+    assertThat(StubProviders.wechatReceipt(serverUrl, "test-wechat-callback-token", sent.providerMessageId(),
+        "success")).isEqualTo(200);
+    assertThat(mapper.findById(sent.id()).status()).isEqualTo(Message.DELIVERED);
+    assertThat(StubProviders.wechatReceipt(serverUrl, "wrong-token", sent.providerMessageId(), "success"))
+        .isEqualTo(401);
+
+    MessagingFixtures.NewCustomer gone = register("wechat-dead", "+8613800006667", "zh-CN");
+    fixtures.asIntegration("PUT", "/api/customers/" + gone.id() + "/wechat", Map.of("openid", "oDeadOpenid0001"));
+    Message failed = service.send(request(gone.id(), "wechat", "holiday-greeting", "transactional"));
+    assertThat(failed.status()).isEqualTo(Message.FAILED);
+    assertThat(failed.reason()).contains("40003");
+    assertThat(service.send(request(gone.id(), "wechat", "holiday-greeting", "transactional")).reason())
+        .isEqualTo("no WeChat openid");
+  }
+
+  @Test
   void emailFailsOverToTheSecondaryRelayWhenThePrimaryRefusesConnections() throws Exception {
     MessageService service = sender(Map.of("engage.channels.email.port", String.valueOf(freePort()),
         "engage.channels.email.secondary.host", "127.0.0.1",

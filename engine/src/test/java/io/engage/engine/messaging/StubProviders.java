@@ -36,6 +36,7 @@ final class StubProviders implements AutoCloseable {
   static final String GATEWAY_KEY = "test-key";
   static final String GATEWAY_SECRET = "test-gateway-secret-for-engine-tests-only";
   static final String DEAD_REGISTRATION_PREFIX = "dead-";
+  static final String DEAD_OPENID_PREFIX = "oDead";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
@@ -51,6 +52,7 @@ final class StubProviders implements AutoCloseable {
   final Map<String, String> acceptedByReference = new ConcurrentHashMap<>();
   final List<JsonNode> pushes = new CopyOnWriteArrayList<>();
   final AtomicInteger pushCalls = new AtomicInteger();
+  final List<JsonNode> wechatMessages = new CopyOnWriteArrayList<>();
 
   StubProviders() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +60,9 @@ final class StubProviders implements AutoCloseable {
     server.createContext("/v1/sms", this::sms);
     server.createContext("/v3/push/cid", this::cids);
     server.createContext("/v3/push", this::push);
+    server.createContext("/cgi-bin/token", exchange -> reply(exchange, 200,
+        "{\"access_token\":\"wx-token-1\",\"expires_in\":7200}"));
+    server.createContext("/cgi-bin/message/template/send", this::wechat);
     server.start();
   }
 
@@ -134,6 +139,38 @@ final class StubProviders implements AutoCloseable {
     }
     pushes.add(request);
     reply(exchange, 200, "{\"sendno\":\"0\",\"msg_id\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits()) + "\"}");
+  }
+
+  private void wechat(HttpExchange exchange) throws IOException {
+    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    if (!"access_token=wx-token-1".equals(exchange.getRequestURI().getQuery())) {
+      reply(exchange, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+      return;
+    }
+    if (request.path("touser").asText().startsWith(DEAD_OPENID_PREFIX)) {
+      reply(exchange, 200, "{\"errcode\":40003,\"errmsg\":\"invalid openid\"}");
+      return;
+    }
+    wechatMessages.add(request);
+    reply(exchange, 200, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":" + (200_000 + wechatMessages.size()) + "}");
+  }
+
+  /** Posts WeChat's TEMPLATESENDJOBFINISH event, signed with the account's callback token. */
+  static int wechatReceipt(String serverUrl, String token, String msgId, String status) throws Exception {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    String nonce = Long.toString(System.nanoTime());
+    String[] parts = {token, timestamp, nonce};
+    java.util.Arrays.sort(parts);
+    String signature = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+        .digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
+    String xml = "<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[oUser]]></FromUserName>"
+        + "<CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+        + "<Event><![CDATA[TEMPLATESENDJOBFINISH]]></Event><MsgID>" + msgId + "</MsgID>"
+        + "<Status><![CDATA[" + status + "]]></Status></xml>";
+    HttpRequest request = HttpRequest.newBuilder(URI.create(serverUrl + "?signature=" + signature + "&timestamp="
+        + timestamp + "&nonce=" + nonce)).header("Content-Type", "text/xml")
+        .POST(HttpRequest.BodyPublishers.ofString(xml)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static void reply(HttpExchange exchange, int status, String body) throws IOException {
