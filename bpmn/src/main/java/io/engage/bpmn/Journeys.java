@@ -7,7 +7,16 @@ import java.util.List;
  * these at start-up and serves every job type listed here.
  */
 public enum Journeys {
-  ONBOARDING("onboarding", "io/engage/bpmn/onboarding.bpmn");
+  /** Welcome, first-order coupon and reminder, nurture tag; the first order exits (README.md). */
+  ONBOARDING("onboarding", "io/engage/bpmn/onboarding.bpmn"),
+  /** Birthday gift points and a greeting, once per birthday trigger. */
+  BIRTHDAY_CARE("birthday-care", "io/engage/bpmn/birthday-care.bpmn"),
+  /** Two coupon offers, then stage churned; any order exits as a win-back conversion. */
+  WIN_BACK("win-back", "io/engage/bpmn/win-back.bpmn"),
+  /** SLA wait with escalation up to the maximum level, then a CSAT survey; a poor score reopens. */
+  COMPLAINT_ESCALATION("complaint-escalation", "io/engage/bpmn/complaint-escalation.bpmn"),
+  /** A greeting on a calendar holiday, once per holiday trigger. */
+  HOLIDAY_GREETINGS("holiday-greetings", "io/engage/bpmn/holiday-greetings.bpmn");
 
   /** Renders a template and sends it on a channel (headers: channel, template, category). */
   public static final String SEND_MESSAGE = "engage:send-message";
@@ -48,10 +57,21 @@ public enum Journeys {
   /** Idempotency key from (journey, element id, customer, triggerId) instead of the instance. */
   public static final String IDEMPOTENCY_SCOPE_HEADER = "idempotencyScope";
 
+  /** The job types of service tasks; each has an element template (see {@link #ELEMENT_TEMPLATES_INDEX}). */
+  public static final List<String> SERVICE_TASK_TYPES = List.of(SEND_MESSAGE, AWARD_POINTS, ISSUE_COUPON,
+      TAG_CUSTOMER, SET_LIFECYCLE_STAGE, RECORD_CONVERSION, CHECK_SEGMENT, SPLIT_TEST, DECIDE_ESCALATION,
+      ESCALATE_COMPLAINT, REOPEN_COMPLAINT);
+
   /** Every job type the engine serves; a deployed BPMN may use no other. See README.md. */
   public static final List<String> JOB_TYPES = List.of(SEND_MESSAGE, AWARD_POINTS, ISSUE_COUPON, TAG_CUSTOMER,
       SET_LIFECYCLE_STAGE, RECORD_CONVERSION, CHECK_SEGMENT, SPLIT_TEST, DECIDE_ESCALATION, ESCALATE_COMPLAINT,
       REOPEN_COMPLAINT, JOURNEY_STEP);
+
+  /**
+   * Classpath location of the element templates' index: a JSON array of the template file names in
+   * the same folder, each file one Camunda 8 element template (load them all into the modeler).
+   */
+  public static final String ELEMENT_TEMPLATES_INDEX = "io/engage/bpmn/element-templates/index.json";
 
   private final String processId;
   private final String resource;

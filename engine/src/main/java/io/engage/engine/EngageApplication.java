@@ -1,6 +1,5 @@
 package io.engage.engine;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,10 +9,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Deployment(resources = "classpath*:io/engage/bpmn/*.bpmn")
 public class EngageApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("import")) {
+      io.engage.engine.dataimport.ImportCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     SpringApplication.run(EngageApplication.class, args);
   }
 }

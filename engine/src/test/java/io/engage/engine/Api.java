@@ -36,6 +36,19 @@ public final class Api {
     return send(request(path).header("Authorization", basic(user)).GET());
   }
 
+  public Response postAs(String user, String path, String contentType, byte[] body) {
+    return send(request(path).header("Authorization", basic(user)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Response postJsonAs(String user, String path, String json) {
+    return postAs(user, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Response deleteAs(String user, String path) {
+    return send(request(path).header("Authorization", basic(user)).DELETE());
+  }
+
   public Response getAnonymous(String path) {
     return send(request(path).GET());
   }

@@ -60,8 +60,8 @@ class OnboardingEndToEndTest extends EngineTest {
     assertThat(tierChange.path("fromTier").asText()).isEqualTo("BASIC");
     assertThat(tierChange.path("toTier").asText()).isEqualTo("SILVER");
     assertThat(tierChange.path("reason").asText()).contains("2,500.00");
-    assertThat(steps(afterOrder)).contains("CustomerRegistered", "SendWelcome", "FirstOrderPlaced", "onboarding")
-        .doesNotContain("NoOrderIn3Days");
+    assertThat(steps(afterOrder)).contains("CustomerRegistered", "SendWelcome", "FirstOrderPlaced",
+        "RecordFirstOrderConversion", "Converted", "onboarding").doesNotContain("NoOrderIn3Days");
 
     // A later order earns at the new tier.
     sent.add(post(order("e2e-ord-2", alice, "o-e2e-2", "100.00", "")));
@@ -80,8 +80,20 @@ class OnboardingEndToEndTest extends EngineTest {
 
     zeebe.increaseTime(Duration.ofDays(3));
     await().atMost(PATIENCE).until(() -> smsTo("+14155550002").size() == 1);
-    JsonNode bobView = await().atMost(PATIENCE).until(() -> customer(bob), c -> journeyStatus(c).equals("COMPLETED"));
-    assertThat(steps(bobView)).contains("NoOrderIn3Days", "SendFirstOrderReminder");
+    JsonNode reminded = await().atMost(PATIENCE).until(() -> customer(bob),
+        c -> steps(c).contains("SendFirstOrderReminder") && c.path("coupons").size() == 1);
+    JsonNode coupon = reminded.path("coupons").get(0);
+    assertThat(coupon.path("campaign").asText()).isEqualTo("first-order");
+    assertThat(coupon.path("value").decimalValue()).isEqualByComparingTo("20");
+    assertThat(coupon.path("status").asText()).isEqualTo("ISSUED");
+    assertThat(journeyStatus(reminded)).isEqualTo("ACTIVE");
+
+    // Seven more days without an order: on to the nurture tag (engage:tag-customer, served by the
+    // customer feature).
+    zeebe.engine().waitForIdleState(PATIENCE);
+    zeebe.increaseTime(Duration.ofDays(7));
+    JsonNode bobView = await().atMost(PATIENCE).until(() -> customer(bob), c -> steps(c).contains("NoOrderIn7MoreDays"));
+    assertThat(steps(bobView)).contains("NoOrderIn3Days", "IssueFirstOrderCoupon", "SendFirstOrderReminder");
     assertThat(messageStatuses(bobView)).containsExactlyInAnyOrder("EMAIL:SENT", "SMS:SENT");
     assertThat(messageStatuses(customer(alice))).containsExactly("EMAIL:SENT");
 

@@ -9,10 +9,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code customer.registered}: creates or completes the profile and records the consents given. */
 @Component
+@Order(EventHandler.RECORDS)
 class RegistrationHandler implements EventHandler {
 
   private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -43,6 +45,8 @@ class RegistrationHandler implements EventHandler {
     if (mapper.insertIfAbsent(profile) == 0) {
       mapper.updateRegistration(profile);
     }
+    mapper.updateContactPoints(event.customerId(), ContactLookup.emailKey(data.email()), ContactLookup.phoneKey(data.phone()),
+        data.emailVerified(), data.phoneVerified());
     Map<String, Boolean> consents = data.consents() == null ? Map.of() : data.consents();
     consents.forEach((channel, granted) ->
         mapper.upsertConsent(new Consent(event.customerId(), channel, granted, "registration:" + event.eventId(), event.occurredAt())));

@@ -1,7 +1,14 @@
 package io.engage.engine.customer360;
 
+import io.engage.engine.complaint.Complaint;
+import io.engage.engine.coupon.Coupon;
 import io.engage.engine.customer.Consent;
 import io.engage.engine.customer.Customer;
+import io.engage.engine.customer.CustomerIdentity;
+import io.engage.engine.customer.CustomerTag;
+import io.engage.engine.lifecycle.CustomerStage;
+import io.engage.engine.lifecycle.StageHistoryEntry;
+import io.engage.engine.rfm.CustomerRfm;
 import io.engage.engine.journey.JourneyInstance;
 import io.engage.engine.loyalty.LedgerEntry;
 import io.engage.engine.loyalty.Order;
@@ -11,7 +18,7 @@ import io.engage.engine.loyalty.TierOverride;
 import io.engage.engine.messaging.Message;
 import java.util.List;
 
-/** Everything Engage knows about one customer, for integrators and the admin UI. */
+/** Everything Engage knows about one customer, for integrators and the admin UI; {@code rfm.clv} is the lifetime value estimate. */
 record Customer360(
     Customer profile,
     List<Consent> consents,
@@ -21,7 +28,15 @@ record Customer360(
     Points points,
     List<Order> orders,
     List<JourneyInstance> journeys,
-    List<Message> messages) {
+    List<Message> messages,
+    CustomerIdentity identity,
+    List<CustomerTag> tags,
+    CustomerRfm rfm,
+    CustomerStage lifecycle,
+    List<StageHistoryEntry> lifecycleHistory,
+    List<String> segments,
+    List<Complaint> complaints,
+    List<Coupon> coupons) {
 
   record Points(long balance, List<LedgerEntry> ledger) {}
 }

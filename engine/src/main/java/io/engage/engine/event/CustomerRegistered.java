@@ -15,4 +15,6 @@ public record CustomerRegistered(
     String preferredChannel,
     String referralCode,
     String referredBy,
-    Map<String, Boolean> consents) {}
+    Map<String, Boolean> consents,
+    Boolean emailVerified,
+    Boolean phoneVerified) {}

@@ -9,6 +9,15 @@ import java.util.Set;
  */
 public interface EventHandler {
 
+  /** {@code @Order} of handlers that record what an event says (orders, profiles, points). */
+  int RECORDS = 0;
+
+  /** {@code @Order} of handlers that derive from what was recorded (lifecycle stage, RFM inputs). */
+  int DERIVES = 100;
+
+  /** {@code @Order} of handlers that derive from derived data (segment membership). */
+  int DERIVES_LAST = 200;
+
   /** The event types this handler acts on. */
   Set<EventType> types();
 

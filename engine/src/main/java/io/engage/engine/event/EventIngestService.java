@@ -50,7 +50,7 @@ class EventIngestService {
         continue;
       }
       EventValidator.ValidEvent event = checked.event();
-      int stored = mapper.insertIfAbsent(event.eventId(), event.customerId(), event.type().wireName(),
+      int stored = mapper.insertIfAbsent(event.eventId(), events.canonicalCustomerId(event.customerId()), event.type().wireName(),
           event.occurredAt(), receivedAt, events.write(event.data()), Events.LIVE);
       if (stored == 1) {
         outbox.enqueue(DOMAIN_TOPIC, event.eventId());

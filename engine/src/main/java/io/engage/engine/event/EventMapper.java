@@ -19,5 +19,7 @@ interface EventMapper {
 
   EventRow findByEventId(@Param("eventId") String eventId);
 
+  int reassignCustomer(@Param("from") String from, @Param("to") String to);
+
   record EventRow(String eventId, String customerId, String type, Instant occurredAt, Instant receivedAt, String payload, String source) {}
 }

@@ -34,6 +34,8 @@ class EventValidator {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
   private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
   private static final int MAX_LINES = 500;
+  private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+  private static final Pattern COMPLAINT_CHANNEL = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
 
   record Result(ValidEvent event, List<FieldError> errors) {
     boolean valid() {
@@ -57,7 +59,11 @@ class EventValidator {
       type = EventType.fromWireName(typeName).orElse(null);
       if (type == null) {
         fields.reject("type", "unknown event type '" + typeName + "'; known: " + java.util.Arrays.stream(EventType.values())
+            .filter(known -> !known.internal())
             .map(EventType::wireName).collect(java.util.stream.Collectors.joining(", ")));
+      } else if (type.internal()) {
+        fields.reject("type", "'" + typeName + "' is produced by the engine itself and cannot be sent");
+        type = null;
       }
     }
     Instant occurredAt = fields.instant("occurredAt", true);
@@ -78,6 +84,10 @@ class EventValidator {
         case ORDER_REFUNDED -> orderRefunded(dataFields);
         case REVIEW_POSTED -> activity(dataFields, "reviewId");
         case CONTENT_SHARED -> activity(dataFields, "shareId");
+        case COMPLAINT_OPENED -> complaintOpened(dataFields);
+        case COMPLAINT_RESOLVED -> complaintResolved(dataFields);
+        case SURVEY_ANSWERED -> surveyAnswered(dataFields);
+        case LIFECYCLE_CHANGED -> throw new IllegalStateException("internal types are rejected above");
       };
     }
     if (!fields.errors().isEmpty()) {
@@ -118,6 +128,8 @@ class EventValidator {
     out.put("preferredChannel", channel == null ? "EMAIL" : channel.toUpperCase());
     out.put("referralCode", f.text("referralCode", false, 32, REFERRAL_CODE, "4-32 letters or digits"));
     out.put("referredBy", f.text("referredBy", false, 32, REFERRAL_CODE, "4-32 letters or digits"));
+    out.put("emailVerified", f.bool("emailVerified"));
+    out.put("phoneVerified", f.bool("phoneVerified"));
     ObjectNode consents = out.putObject("consents");
     JsonNode rawConsents = f.raw("consents");
     if (rawConsents != null && !rawConsents.isNull()) {
@@ -195,6 +207,38 @@ class EventValidator {
         }
       }
     }
+    return out;
+  }
+
+  /** A complaint: its own id (the journey's correlation key), severity, intake channel and text. */
+  private ObjectNode complaintOpened(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    String severity = f.text("severity", true, 16, null, null);
+    if (severity != null && !SEVERITIES.contains(severity.toUpperCase())) {
+      f.reject("severity", "must be one of LOW, MEDIUM, HIGH, CRITICAL");
+    }
+    out.put("severity", severity == null ? null : severity.toUpperCase());
+    String channel = f.text("channel", true, 32, COMPLAINT_CHANNEL, "a channel name such as APP, PHONE, EMAIL, WECHAT or WEIBO");
+    out.put("channel", channel == null ? null : channel.toUpperCase());
+    out.put("description", f.text("description", false, 4000, null, null));
+    return out;
+  }
+
+  private ObjectNode complaintResolved(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    out.put("resolution", f.text("resolution", false, 2000, null, null));
+    return out;
+  }
+
+  /** A customer satisfaction (CSAT) answer: 1 (very unhappy) to 5 (very happy). */
+  private ObjectNode surveyAnswered(JsonFields f) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("complaintId", f.text("complaintId", true, 64, ID, "letters, digits and . _ : @ -"));
+    Integer score = f.integer("score", true, 1, 5);
+    out.put("score", score);
+    out.put("comment", f.text("comment", false, 4000, null, null));
     return out;
   }
 }

@@ -3,7 +3,9 @@ package io.engage.engine.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.engage.engine.platform.identity.CustomerAliases;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Reads stored events back, with their data typed. The event feature's public API for others. */
@@ -18,10 +20,21 @@ public class Events {
 
   private final EventMapper mapper;
   private final ObjectMapper json;
+  private final ObjectProvider<CustomerAliases> aliases;
 
-  Events(EventMapper mapper, ObjectMapper json) {
+  Events(EventMapper mapper, ObjectMapper json, ObjectProvider<CustomerAliases> aliases) {
     this.mapper = mapper;
     this.json = json;
+    this.aliases = aliases;
+  }
+
+  /**
+   * The id of the customer an event is for now: a merged profile's events go to the survivor, even
+   * when they were stored before the merge.
+   */
+  String canonicalCustomerId(String customerId) {
+    CustomerAliases resolver = aliases.getIfAvailable();
+    return resolver == null ? customerId : resolver.canonicalId(customerId);
   }
 
   public Optional<StoredEvent> find(String eventId) {
@@ -29,9 +42,15 @@ public class Events {
     if (row == null) {
       return Optional.empty();
     }
-    return Optional.of(new StoredEvent(row.eventId(), row.customerId(),
+    return Optional.of(new StoredEvent(row.eventId(), canonicalCustomerId(row.customerId()),
         EventType.fromWireName(row.type()).orElseThrow(), row.occurredAt(), row.receivedAt(), parse(row.payload()),
         LIVE.equals(row.source())));
+  }
+
+  /** A merge moves the merged profile's event history to the survivor; returns how many events moved. */
+  @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public int reassignCustomer(String from, String to) {
+    return mapper.reassignCustomer(from, to);
   }
 
   public StoredEvent get(String eventId) {
@@ -56,6 +75,18 @@ public class Events {
 
   public OrderRefunded orderRefunded(StoredEvent event) {
     return typed(event, EventType.ORDER_REFUNDED, OrderRefunded.class);
+  }
+
+  public ComplaintOpened complaintOpened(StoredEvent event) {
+    return typed(event, EventType.COMPLAINT_OPENED, ComplaintOpened.class);
+  }
+
+  public ComplaintResolved complaintResolved(StoredEvent event) {
+    return typed(event, EventType.COMPLAINT_RESOLVED, ComplaintResolved.class);
+  }
+
+  public SurveyAnswered surveyAnswered(StoredEvent event) {
+    return typed(event, EventType.SURVEY_ANSWERED, SurveyAnswered.class);
   }
 
   private <T> T typed(StoredEvent event, EventType expected, Class<T> type) {

@@ -38,7 +38,7 @@ public class HistoryImport {
         throw new IllegalArgumentException("Invalid history event " + item.path("eventId") + ": " + checked.errors());
       }
       EventValidator.ValidEvent event = checked.event();
-      if (mapper.insertIfAbsent(event.eventId(), event.customerId(), event.type().wireName(), event.occurredAt(),
+      if (mapper.insertIfAbsent(event.eventId(), events.canonicalCustomerId(event.customerId()), event.type().wireName(), event.occurredAt(),
           receivedAt, events.write(event.data()), Events.HISTORY) == 1) {
         outbox.enqueue(EventIngestService.DOMAIN_TOPIC, event.eventId());
         stored++;

@@ -144,6 +144,19 @@ final class JsonFields {
     return number.setScale(scale, java.math.RoundingMode.UNNECESSARY);
   }
 
+  /** An optional true/false; null when absent. */
+  Boolean bool(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      reject(name, "must be true or false");
+      return null;
+    }
+    return value.booleanValue();
+  }
+
   Integer integer(String name, boolean required, int min, int max) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {

@@ -2,21 +2,18 @@ package io.engage.engine.journey;
 
 import io.camunda.client.CamundaClient;
 import io.engage.engine.event.Events;
-import io.engage.engine.event.StoredEvent;
 import io.engage.engine.platform.outbox.OutboxHandler;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes each stored event to Zeebe as a message (name = event type, correlation key = customer
- * id), which starts journeys listening for it or moves waiting instances on. Runs from the outbox,
- * so while Zeebe is unreachable events queue up and are published when it is back.
+ * Publishes each stored event to Zeebe as the message the journey contract names (see
+ * {@link JourneyMessage}): it starts journeys listening for it or moves waiting instances on.
+ * Runs from the outbox, so while Zeebe is unreachable events queue up and are published when it
+ * is back.
  *
  * <p>The message id is the event id: Zeebe drops a second publish with the same id while the first
- * is buffered, which covers a retry after a lost acknowledgement. Only ids travel to Zeebe, never
- * personal data.
+ * is buffered, which covers a retry after a lost acknowledgement.
  */
 @Component
 class JourneyBridge implements OutboxHandler {
@@ -43,17 +40,16 @@ class JourneyBridge implements OutboxHandler {
 
   @Override
   public void handle(String eventId) throws Exception {
-    StoredEvent event = events.get(eventId);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerId", event.customerId());
-    variables.put("eventId", event.eventId());
-    variables.put("eventType", event.type().wireName());
+    publish(zeebe, JourneyMessage.of(events.get(eventId)), properties);
+  }
+
+  static void publish(CamundaClient zeebe, JourneyMessage message, JourneyProperties properties) throws Exception {
     zeebe.newPublishMessageCommand()
-        .messageName(event.type().wireName())
-        .correlationKey(event.customerId())
-        .messageId(event.eventId())
+        .messageName(message.name())
+        .correlationKey(message.correlationKey())
+        .messageId(message.messageId())
         .timeToLive(properties.messageTtl())
-        .variables(variables)
+        .variables(message.variables())
         .send()
         .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }

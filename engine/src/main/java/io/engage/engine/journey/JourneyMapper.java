@@ -8,11 +8,22 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface JourneyMapper {
 
-  void insertInstanceIfAbsent(
+  /** 1 when this is the first step seen of the instance. */
+  int insertInstanceIfAbsent(
       @Param("processInstanceKey") long processInstanceKey, @Param("journey") String journey,
       @Param("version") int version, @Param("customerId") String customerId, @Param("at") Instant at);
 
   void markEnded(@Param("processInstanceKey") long processInstanceKey, @Param("at") Instant at);
+
+  /** Ends an instance that will never record its own end (refused entry, cancelled, gone). */
+  void markStatus(@Param("processInstanceKey") long processInstanceKey, @Param("status") String status,
+      @Param("at") Instant at);
+
+  void updateLastElement(@Param("processInstanceKey") long processInstanceKey, @Param("elementId") String elementId);
+
+  void updateVersion(@Param("processInstanceKey") long processInstanceKey, @Param("version") int version);
+
+  List<Long> findActiveKeys(@Param("journey") String journey, @Param("version") int version);
 
   void insertStepIfAbsent(
       @Param("processInstanceKey") long processInstanceKey, @Param("elementInstanceKey") long elementInstanceKey,

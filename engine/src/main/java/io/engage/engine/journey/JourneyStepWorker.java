@@ -1,37 +1,41 @@
 package io.engage.engine.journey;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.engage.bpmn.Journeys;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The execution listener behind {@code engage:journey-step}: records each step a customer passes
- * and, when the listener sits on the process itself, the end of the instance. Keyed by element
- * instance, so a re-delivered job records nothing twice.
+ * (and where the instance is now, for the live counts per element) and, when the listener sits on
+ * the process itself, the end of the instance. Keyed by element instance, so a re-delivered job
+ * records nothing twice.
+ *
+ * <p>It is also the entry gate of paused journeys: Zeebe starts every process whose message start
+ * event matches a published message, so a paused journey's new instance is cancelled at its first
+ * recorded step (the start event's listener) and recorded as {@code NOT_ENTERED}. Instances that
+ * were inside before the pause carry on.
  */
 @Component
 public class JourneyStepWorker {
 
-  private final JourneyMapper mapper;
+  private final JourneySteps steps;
+  private final CamundaClient zeebe;
 
-  JourneyStepWorker(JourneyMapper mapper) {
-    this.mapper = mapper;
+  JourneyStepWorker(JourneySteps steps, CamundaClient zeebe) {
+    this.steps = steps;
+    this.zeebe = zeebe;
   }
 
-  @JobWorker(type = Journeys.JOURNEY_STEP, fetchVariables = "customerId")
-  @Transactional
-  public void record(ActivatedJob job) {
-    String customerId = String.valueOf(job.getVariablesAsMap().get("customerId"));
-    Instant now = Instant.now();
-    String journey = job.getBpmnProcessId();
-    mapper.insertInstanceIfAbsent(job.getProcessInstanceKey(), journey, job.getProcessDefinitionVersion(), customerId, now);
-    mapper.insertStepIfAbsent(job.getProcessInstanceKey(), job.getElementInstanceKey(), job.getElementId(), customerId,
-        journey, now);
-    if (job.getElementId().equals(journey)) {
-      mapper.markEnded(job.getProcessInstanceKey(), now);
+  @JobWorker(type = Journeys.JOURNEY_STEP, fetchVariables = "customerId", autoComplete = false)
+  public void record(JobClient client, ActivatedJob job) {
+    boolean entered = steps.record(job);
+    if (entered) {
+      client.newCompleteCommand(job.getKey()).send().join();
+    } else {
+      zeebe.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
     }
   }
 }

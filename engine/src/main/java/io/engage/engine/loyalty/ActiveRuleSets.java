@@ -3,6 +3,7 @@ package io.engage.engine.loyalty;
 import io.engage.engine.rulesadmin.ActiveRules;
 import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.activity.ActivityRules;
+import io.engage.rules.birthday.BirthdayGiftRules;
 import io.engage.rules.points.PointsRules;
 import io.engage.rules.referral.ReferralRules;
 import io.engage.rules.tiers.TierRules;
@@ -28,6 +29,10 @@ class ActiveRuleSets {
 
   ReferralRules referral() {
     return new ReferralRules(active.get(ShippedRuleSets.REFERRAL));
+  }
+
+  BirthdayGiftRules birthday() {
+    return new BirthdayGiftRules(active.get(ShippedRuleSets.BIRTHDAY));
   }
 
   ActivityRules activity() {

@@ -42,6 +42,26 @@ interface LoyaltyMapper {
   /** Referral decisions of [from, to), oldest first, for replaying them through another version. */
   List<Referral> findReferralsBetween(@Param("from") Instant from, @Param("to") Instant to);
 
+  List<String> findExistingOrderIds(@Param("ids") List<String> ids);
+
+  record ImportedOrderRow(ImportedOrder order, String lineItems) {}
+
+  int insertImportedOrders(@Param("rows") List<ImportedOrderRow> rows, @Param("sourceId") String sourceId);
+
+  int moveOrders(@Param("from") String from, @Param("to") String to);
+
+  int moveLedger(@Param("from") String from, @Param("to") String to);
+
+  int moveLots(@Param("from") String from, @Param("to") String to);
+
+  int moveTierHistory(@Param("from") String from, @Param("to") String to);
+
+  int moveOverride(@Param("from") String from, @Param("to") String to);
+
+  int moveReferral(@Param("from") String from, @Param("to") String to);
+
+  int moveReferrer(@Param("from") String from, @Param("to") String to);
+
   record CustomerSpend(String customerId, String tier, BigDecimal amount, int orders) {}
 
 
@@ -61,6 +81,8 @@ interface LoyaltyMapper {
   List<TierChange> findTierHistory(@Param("customerId") String customerId);
 
   Long findLedgerId(@Param("sourceEventId") String sourceEventId, @Param("kind") String kind);
+
+  Long findLedgerPoints(@Param("sourceEventId") String sourceEventId, @Param("kind") String kind);
 
   void insertLot(PointsLot lot);
 

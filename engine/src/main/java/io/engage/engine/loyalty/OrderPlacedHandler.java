@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code order.placed}: record the paid order, earn points, re-evaluate the tier. */
 @Component
+@org.springframework.core.annotation.Order(EventHandler.RECORDS)
 class OrderPlacedHandler implements EventHandler {
 
   private final Events events;

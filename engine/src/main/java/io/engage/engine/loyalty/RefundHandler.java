@@ -6,10 +6,12 @@ import io.engage.engine.event.Events;
 import io.engage.engine.event.OrderRefunded;
 import io.engage.engine.event.StoredEvent;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** {@code order.refunded}: reverse the order's points in proportion and re-evaluate the tier. */
 @Component
+@Order(EventHandler.RECORDS)
 class RefundHandler implements EventHandler {
 
   private final Events events;

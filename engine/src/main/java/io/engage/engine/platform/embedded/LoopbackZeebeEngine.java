@@ -53,6 +53,14 @@ public final class LoopbackZeebeEngine implements AutoCloseable {
     return new LoopbackZeebeEngine(engine, port);
   }
 
+  /**
+   * A separate engine on a free loopback port, with its own state and clock (journey previews).
+   * The caller closes it.
+   */
+  public static LoopbackZeebeEngine startIsolated() {
+    return start(0);
+  }
+
   private static void bindToLoopback(ZeebeTestEngine engine, int port) {
     try {
       Field serverField = InMemoryEngine.class.getDeclaredField("grpcServer");

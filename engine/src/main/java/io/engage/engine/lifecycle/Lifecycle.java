@@ -1,0 +1,218 @@
+package io.engage.engine.lifecycle;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.engage.engine.event.EngineEvents;
+import io.engage.engine.event.EventType;
+import io.engage.engine.platform.web.ApiProblemException;
+import io.engage.engine.rfm.Rfm;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lifecycle stages: decided from each customer's facts ({@link StageRules}), changed with a history
+ * row (time, from, to, reason) and, when the customer had a stage before, a {@code lifecycle.changed}
+ * event in the same transaction (so journeys hear of every change, exactly once). The first
+ * assessment of a customer and changes caused by imported history are recorded but not published:
+ * history must not start journeys.
+ */
+@Service
+public class Lifecycle {
+
+  private final LifecycleMapper mapper;
+  private final StageRules rules;
+  private final EngineEvents events;
+  private final Rfm rfm;
+  private final LifecycleProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final MeterRegistry meters;
+
+  Lifecycle(LifecycleMapper mapper, StageRules rules, EngineEvents events, Rfm rfm, LifecycleProperties properties,
+      TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+    this.mapper = mapper;
+    this.rules = rules;
+    this.events = events;
+    this.rfm = rfm;
+    this.properties = properties;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  /** Whether changes are published to journeys. */
+  public enum Publish { YES, NO }
+
+  public Optional<CustomerStage> stage(String customerId) {
+    return Optional.ofNullable(mapper.findStage(customerId));
+  }
+
+  public List<StageHistoryEntry> history(String customerId, int limit) {
+    return mapper.findHistory(customerId, limit);
+  }
+
+  public List<LifecycleMapper.StageCount> counts() {
+    return mapper.countByStage();
+  }
+
+  /**
+   * Re-decides these customers now (after their orders or profile changed), in the caller's
+   * transaction; returns how many changed stage.
+   */
+  @Transactional
+  public int reassess(Collection<String> customerIds, String cause, Publish publish) {
+    if (customerIds.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    List<LifecycleMapper.StageChange> changes = new ArrayList<>();
+    for (LifecycleFacts facts : mapper.findFacts(customerIds)) {
+      change(facts, now, cause).ifPresent(changes::add);
+    }
+    apply(changes, publish);
+    return changes.size();
+  }
+
+  /** Orders (and registrations) move a customer at once. */
+  @Transactional
+  public int onCustomerActivity(String customerId, String cause, Publish publish) {
+    rfm.refreshStats(List.of(customerId));
+    return reassess(List.of(customerId), cause, publish);
+  }
+
+  public record RunResult(long customers, long changed, long millis) {}
+
+  /** Every live customer, each on their own local date. The caller makes sure one node runs this. */
+  public RunResult assessAll() {
+    return assess(null);
+  }
+
+  /**
+   * The time-driven part of the daily run: each time zone whose local date has moved on since its
+   * last run is assessed once, just after its local midnight. Returns the zones run.
+   */
+  public List<String> runDueZones() {
+    Instant now = clock.instant();
+    List<String> ran = new ArrayList<>();
+    for (String zone : mapper.findZones()) {
+      LocalDate localToday = now.atZone(rules.zone(zone)).toLocalDate();
+      LocalDate last = mapper.findZoneRun(zone);
+      if (last == null || last.isBefore(localToday)) {
+        assess(zone);
+        transactions.executeWithoutResult(status -> mapper.upsertZoneRun(zone, localToday, now));
+        ran.add(zone);
+      }
+    }
+    return ran;
+  }
+
+  private RunResult assess(String zone) {
+    long start = System.nanoTime();
+    Instant now = clock.instant();
+    AtomicLong seen = new AtomicLong();
+    AtomicLong changed = new AtomicLong();
+    List<LifecycleMapper.StageChange> pending = new ArrayList<>(properties.batchSize());
+    // The read streams on its own connection; changes are written in batches in their own transactions.
+    mapper.streamFacts(zone, null, context -> {
+      seen.incrementAndGet();
+      change(context.getResultObject(), now, "daily run").ifPresent(pending::add);
+      if (pending.size() >= properties.batchSize()) {
+        changed.addAndGet(flush(pending));
+      }
+    });
+    changed.addAndGet(flush(pending));
+    meters.counter("engage.lifecycle.assessed").increment(seen.get());
+    return new RunResult(seen.get(), changed.get(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private int flush(List<LifecycleMapper.StageChange> pending) {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<LifecycleMapper.StageChange> batch = List.copyOf(pending);
+    pending.clear();
+    transactions.executeWithoutResult(status -> apply(batch, Publish.YES));
+    return batch.size();
+  }
+
+  /**
+   * Sets the stage by hand or from a journey (e.g. win-back sets churned); it is pinned until the
+   * customer's next paid order. Setting the stage the customer already has changes nothing, which
+   * makes a re-delivered job harmless.
+   */
+  @Transactional
+  public boolean setStage(String customerId, LifecycleStage stage, String reason) {
+    List<LifecycleFacts> facts = mapper.findFacts(List.of(customerId));
+    if (facts.isEmpty()) {
+      throw ApiProblemException.notFound("Customer " + customerId);
+    }
+    CustomerStage current = mapper.lockStage(customerId);
+    if (current != null && current.stage().equals(stage.wireName())) {
+      return false;
+    }
+    Instant now = clock.instant();
+    String from = current == null ? null : current.stage();
+    apply(List.of(new LifecycleMapper.StageChange(customerId, from, stage.wireName(), reason, eventId(customerId, stage.wireName(), now),
+        now, now)), Publish.YES);
+    return true;
+  }
+
+  private Optional<LifecycleMapper.StageChange> change(LifecycleFacts facts, Instant now, String cause) {
+    StageRules.Decision decision = rules.decide(facts, now);
+    String to = decision.stage().wireName();
+    if (to.equals(facts.currentStage())) {
+      return Optional.empty();
+    }
+    String reason = cause + ": " + decision.reason();
+    return Optional.of(new LifecycleMapper.StageChange(facts.customerId(), facts.currentStage(), to,
+        reason.length() > 512 ? reason.substring(0, 512) : reason, eventId(facts.customerId(), to, now), now, null));
+  }
+
+  private void apply(List<LifecycleMapper.StageChange> changes, Publish publish) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    List<LifecycleMapper.StageChange> recorded = new ArrayList<>(changes.size());
+    for (LifecycleMapper.StageChange change : changes) {
+      boolean published = publish == Publish.YES && change.fromStage() != null;
+      recorded.add(published ? change : withoutEvent(change));
+      if (published) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("stage", change.toStage());
+        data.put("previousStage", change.fromStage());
+        data.put("reason", change.reason());
+        events.record(change.eventId(), change.customerId(), EventType.LIFECYCLE_CHANGED, change.at(), data);
+        meters.counter("engage.lifecycle.changed", "stage", change.toStage()).increment();
+      }
+    }
+    mapper.upsertStages(recorded);
+    mapper.insertHistory(recorded);
+  }
+
+  private static LifecycleMapper.StageChange withoutEvent(LifecycleMapper.StageChange change) {
+    return new LifecycleMapper.StageChange(change.customerId(), change.fromStage(), change.toStage(), change.reason(), null,
+        change.at(), change.pinnedAt());
+  }
+
+  private static String eventId(String customerId, String stage, Instant at) {
+    return "lifecycle:" + customerId + ":" + stage + ":" + at.toEpochMilli();
+  }
+
+  /** A merged profile's stage history moves to the survivor, whose stage is decided again. */
+  @Transactional
+  public void mergeInto(String mergedId, String survivorId) {
+    mapper.moveHistory(mergedId, survivorId);
+    mapper.deleteStage(mergedId);
+    reassess(List.of(survivorId), "merge of " + mergedId, Publish.YES);
+  }
+}

@@ -1,0 +1,46 @@
+package io.engage.engine.platform.time;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The engine's clock, which tests can stop at an instant and move (scheduled scans, lifecycle
+ * thresholds); released, it follows its base again (the embedded Zeebe engine's clock, or the
+ * system's). Only present when {@code engage.clock.adjustable=true} (the test profile).
+ */
+public final class AdjustableClock extends Clock {
+
+  private final Clock base;
+  private volatile Instant fixed;
+
+  public AdjustableClock(Clock base) {
+    this.base = base;
+  }
+
+  public void set(Instant instant) {
+    this.fixed = instant;
+  }
+
+  /** Back to the base clock's time. */
+  public void reset() {
+    this.fixed = null;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return Clock.fixed(instant(), zone);
+  }
+
+  @Override
+  public Instant instant() {
+    Instant at = fixed;
+    return at != null ? at : base.instant();
+  }
+}

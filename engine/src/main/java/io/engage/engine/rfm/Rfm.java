@@ -1,0 +1,137 @@
+package io.engage.engine.rfm;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * RFM, as of a reference date D in the RFM zone (default today):
+ * <ul>
+ *   <li>paid order: status PAID and not fully refunded; its amount counts net of partial refunds;
+ *   <li>recency_days = D - local date of the last paid order; frequency = number of paid orders;
+ *       monetary = sum of their amounts (2 decimals);
+ *   <li>over the n customers with at least one paid order: R = ceil(5 * #(recency_days >= mine) / n),
+ *       F = ceil(5 * #(frequency <= mine) / n), M = ceil(5 * #(monetary <= mine) / n), so equal
+ *       values always get equal scores;
+ *   <li>segment: the first {@link RfmProperties#segments()} rule matching (R, FM);
+ *   <li>CLV = monetary x 365 / max(tenure_days, clvMinTenureDays) x clvLifetimeYears, i.e. the
+ *       customer's yearly spend so far (average order value x orders per year) over the expected
+ *       lifetime; tenure_days = D - local date of the first paid order + 1.
+ * </ul>
+ * Computed in the database with window functions and stored per customer with its as-of date.
+ */
+@Service
+public class Rfm {
+
+  /** The segment of a score pair no rule covers (only with a custom, incomplete map). */
+  public static final String UNCLASSIFIED = "unclassified";
+
+  private static final Logger log = LoggerFactory.getLogger(Rfm.class);
+  private final RfmMapper mapper;
+  private final RfmProperties properties;
+  private final Clock clock;
+
+  Rfm(RfmMapper mapper, RfmProperties properties, Clock clock) {
+    this.mapper = mapper;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public record Recomputed(LocalDate asOf, long customersWithOrders, long scored, long millis) {}
+
+  /** Today in the RFM zone. */
+  public LocalDate today() {
+    return clock.instant().atZone(properties.zone()).toLocalDate();
+  }
+
+  /**
+   * Rebuilds the order statistics of every customer and scores them as of {@code asOf} (null: today).
+   * For a past date the scores come straight from the orders placed before the end of that day.
+   * The caller makes sure one node runs this at a time.
+   */
+  public Recomputed recompute(LocalDate asOf) {
+    long start = System.nanoTime();
+    LocalDate today = today();
+    LocalDate date = asOf == null ? today : asOf;
+    Instant began = clock.instant();
+    mapper.dropStatsNext();
+    mapper.createStatsNext();
+    long withOrders = mapper.fillStatsNext(began);
+    mapper.swapStats();
+    mapper.carryOverFreshStats(began);
+    mapper.dropStatsOld();
+
+    Instant dayEnd = date.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+    long offset = properties.zone().getRules().getOffset(date.atStartOfDay(properties.zone()).toInstant()).getTotalSeconds();
+    mapper.dropRfmNext();
+    mapper.createRfmNext();
+    long scored = mapper.fillRfmNext(date, dayEnd, offset, !date.isBefore(today), properties.segments(),
+        properties.clvLifetimeYears(), properties.clvMinTenureDays(), clock.instant());
+    mapper.swapRfm();
+    mapper.dropRfmOld();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    log.info("RFM as of {}: {} customers with paid orders, {} scored in {} ms", date, withOrders, scored, millis);
+    return new Recomputed(date, withOrders, scored, millis);
+  }
+
+  /** Brings the order statistics of these customers up to date (after their orders changed). */
+  @Transactional
+  public void refreshStats(Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return;
+    }
+    mapper.refreshStats(customerIds, clock.instant());
+    mapper.deleteStatsWithoutPaidOrders(customerIds);
+  }
+
+  public Optional<OrderStats> stats(String customerId) {
+    return Optional.ofNullable(mapper.findStats(customerId));
+  }
+
+  public Optional<CustomerRfm> find(String customerId) {
+    return Optional.ofNullable(mapper.findRfm(customerId));
+  }
+
+  public List<CustomerRfm> page(String segment, Integer r, Integer f, String after, int limit) {
+    return mapper.findRfmPage(segment, r, f, after, limit);
+  }
+
+  public RfmSummary summary() {
+    RfmMapper.AsOf latest = mapper.latest();
+    Map<String, String> names = properties.segments().stream()
+        .collect(Collectors.toMap(RfmProperties.SegmentRule::key, RfmProperties.SegmentRule::name, (a, b) -> a));
+    List<RfmSummary.SegmentCount> segments = mapper.segmentCounts().stream()
+        .map(row -> new RfmSummary.SegmentCount(row.segment(), names.getOrDefault(row.segment(), row.segment()),
+            row.customers(), row.monetary()))
+        .toList();
+    return new RfmSummary(latest.asOf(), latest.computedAt(), latest.customers(), mapper.grid(), segments);
+  }
+
+  /** The named segments, in the order they are matched. */
+  public List<RfmProperties.SegmentRule> segmentRules() {
+    return properties.segments();
+  }
+
+  /** A merged profile's RFM row and statistics go; the survivor's statistics include its orders now. */
+  @Transactional
+  public void forgetMerged(String mergedId, String survivorId) {
+    mapper.deleteCustomer(mergedId);
+    mapper.deleteCustomerStats(mergedId);
+    refreshStats(List.of(survivorId));
+  }
+
+  /** The benchmark's baseline: a plain per-customer scan of every order. */
+  public long baselineScan() {
+    return mapper.baselineScan();
+  }
+
+}

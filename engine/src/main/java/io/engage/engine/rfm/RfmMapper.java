@@ -1,0 +1,70 @@
+package io.engage.engine.rfm;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * RFM and order statistics. Reads {@code customer_order} (loyalty's table) in SQL because the
+ * aggregates over millions of orders belong in the database; it never writes there.
+ */
+@Mapper
+interface RfmMapper {
+
+  void dropStatsNext();
+
+  void createStatsNext();
+
+  long fillStatsNext(@Param("now") Instant now);
+
+  void swapStats();
+
+  /** Rows refreshed per customer while the full rebuild ran are newer than the rebuild's: keep them. */
+  int carryOverFreshStats(@Param("since") Instant since);
+
+  void dropStatsOld();
+
+  void dropRfmNext();
+
+  void createRfmNext();
+
+  long fillRfmNext(@Param("asOf") LocalDate asOf, @Param("asOfEnd") Instant asOfEnd, @Param("offset") long offsetSeconds,
+      @Param("fromStats") boolean fromStats, @Param("segments") List<RfmProperties.SegmentRule> segments,
+      @Param("lifetimeYears") BigDecimal lifetimeYears, @Param("minTenure") int minTenureDays, @Param("now") Instant now);
+
+  void swapRfm();
+
+  void dropRfmOld();
+
+  int refreshStats(@Param("ids") Collection<String> customerIds, @Param("now") Instant now);
+
+  int deleteStatsWithoutPaidOrders(@Param("ids") Collection<String> customerIds);
+
+  OrderStats findStats(@Param("customerId") String customerId);
+
+  CustomerRfm findRfm(@Param("customerId") String customerId);
+
+  List<CustomerRfm> findRfmPage(@Param("segment") String segment, @Param("r") Integer r, @Param("f") Integer f,
+      @Param("after") String after, @Param("limit") int limit);
+
+  List<RfmSummary.Cell> grid();
+
+  List<SegmentRow> segmentCounts();
+
+  record SegmentRow(String segment, long customers, BigDecimal monetary) {}
+
+  AsOf latest();
+
+  record AsOf(LocalDate asOf, Instant computedAt, long customers) {}
+
+  int deleteCustomer(@Param("customerId") String customerId);
+
+  int deleteCustomerStats(@Param("customerId") String customerId);
+
+  /** Plain scan of every order, the benchmark's baseline: {@code COUNT(*), SUM(amount) GROUP BY customer_id}. */
+  long baselineScan();
+}

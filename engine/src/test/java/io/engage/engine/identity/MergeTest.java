@@ -1,0 +1,101 @@
+package io.engage.engine.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.engage.engine.Api;
+import io.engage.engine.EngineTest;
+import io.engage.engine.loyalty.Loyalty;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Two profiles of one person become one: nothing lost, nothing counted twice, the old id redirects. */
+class MergeTest extends EngineTest {
+
+  @Autowired Loyalty loyalty;
+  @Autowired CustomerMerges merges;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+
+  private void register(Api api, String id, String email, boolean verified, boolean emailConsent, Instant at) {
+    assertThat(api.postEvents("""
+        {"eventId":"m-reg-%s","customerId":"%s","type":"customer.registered","occurredAt":"%s",
+         "data":{"email":"%s","emailVerified":%s,"consents":{"email":%s}}}""".formatted(id, id, at, email, verified, emailConsent))
+        .status()).isEqualTo(202);
+  }
+
+  private void order(Api api, String id, String orderId, String amount) {
+    assertThat(api.postEvents("""
+        {"eventId":"m-%s","customerId":"%s","type":"order.placed","occurredAt":"%s",
+         "data":{"orderId":"%s","amount":"%s","lines":[{"sku":"s","category":"books","amount":"%s"}]}}"""
+        .formatted(orderId, id, Instant.now(), orderId, amount, amount)).status()).isEqualTo(202);
+  }
+
+  @Test
+  void aMergeOnRequestMovesEverythingOnce() {
+    Api api = new Api(port);
+    Instant now = Instant.now();
+    register(api, "m-a", "same@example.com", true, false, now.minusSeconds(3600));
+    register(api, "m-b", "other@example.com", false, true, now.minusSeconds(60));
+    order(api, "m-a", "m-a-1", "100.00");
+    order(api, "m-b", "m-b-1", "200.00");
+    order(api, "m-b", "m-b-2", "50.00");
+    await().atMost(Duration.ofSeconds(20)).until(() -> loyalty.orders("m-b", 10).size() == 2 && loyalty.orders("m-a", 10).size() == 1
+        && jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE status <> 'DONE' AND topic = 'domain'", Integer.class) == 0);
+    long pointsBefore = loyalty.balance("m-a") + loyalty.balance("m-b");
+    assertThat(pointsBefore).isPositive();
+    jdbc.update("INSERT INTO customer_tag (customer_id, tag, source, created_at) VALUES ('m-b', 'vip', 'test', NOW(3))");
+
+    Api.Response response = api.send(api.request("/api/customers/merges")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:engage-demo".getBytes()))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"survivor\":\"m-a\",\"merged\":\"m-b\",\"reason\":\"same person, checked by phone\"}")));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    JsonNode explanation = response.json();
+    assertThat(explanation.path("rule").asText()).isEqualTo("on-request");
+    assertThat(explanation.path("explanation").asText()).contains("\"orders\":2");
+
+    assertThat(loyalty.orders("m-a", 10)).hasSize(3);
+    assertThat(loyalty.orders("m-b", 10)).isEmpty();
+    assertThat(loyalty.balance("m-a")).isEqualTo(pointsBefore);
+    assertThat(loyalty.balance("m-b")).isZero();
+    assertThat(jdbc.queryForObject("SELECT paid_orders FROM customer_order_stats WHERE customer_id = 'm-a'", Integer.class)).isEqualTo(3);
+    assertThat(jdbc.queryForObject("SELECT tag FROM customer_tag WHERE customer_id = 'm-a'", String.class)).isEqualTo("vip");
+    // m-b gave email consent later than m-a refused it: the most recent decision wins
+    assertThat(jdbc.queryForObject("SELECT granted FROM consent WHERE customer_id = 'm-a' AND channel = 'EMAIL'", Boolean.class)).isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consent WHERE customer_id = 'm-b'", Integer.class)).isZero();
+
+    // the merged id redirects: a later order for m-b lands on m-a
+    order(api, "m-b", "m-b-3", "10.00");
+    await().atMost(Duration.ofSeconds(20)).until(() -> loyalty.orders("m-a", 10).size() == 4);
+    assertThat(loyalty.orders("m-b", 10)).isEmpty();
+    // merging again is the same merge, not a second one
+    assertThat(merges.merge("m-a", "m-b", "on-request", "again", "admin").id()).isEqualTo(explanation.path("id").asLong());
+    assertThat(api.getAs("agent", "/api/customers/m-a").json().path("identity").path("customerId").asText()).isEqualTo("m-a");
+  }
+
+  @Test
+  void profilesWithTheSameVerifiedEmailAreMergedByTheRule() {
+    Api api = new Api(port);
+    Instant now = Instant.now();
+    register(api, "m-r1", "Rule.Same@Example.com", true, true, now.minusSeconds(7200));
+    register(api, "m-r2", "rule.same@example.com", true, true, now.minusSeconds(60));
+    register(api, "m-r3", "rule.same@example.com", false, true, now.minusSeconds(30)); // not verified: stays
+    await().atMost(Duration.ofSeconds(20)).until(() ->
+        jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE id IN ('m-r1','m-r2','m-r3') AND email_lookup IS NOT NULL", Integer.class) == 3);
+    var done = merges.mergeByVerifiedContacts("rule-test");
+    assertThat(done).anySatisfy(merge -> {
+      assertThat(merge.survivorId()).isEqualTo("m-r1");
+      assertThat(merge.mergedId()).isEqualTo("m-r2");
+      assertThat(merge.rule()).isEqualTo("verified-email");
+    });
+    assertThat(jdbc.queryForObject("SELECT merged_to FROM customer WHERE id = 'm-r2'", String.class)).isEqualTo("m-r1");
+    assertThat(jdbc.queryForObject("SELECT merged_to FROM customer WHERE id = 'm-r3'", String.class)).isNull();
+  }
+}
