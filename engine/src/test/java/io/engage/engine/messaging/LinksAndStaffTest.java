@@ -102,6 +102,8 @@ class LinksAndStaffTest extends EngineTest {
     assertThat(redirect.headers().firstValue("Location")).hasValue("https://shop.example.com");
     List<String> events = fixtures.messageView(sent.path("id").asLong()).path("events").findValuesAsText("type");
     assertThat(events).containsExactly("message.opened", "message.clicked");
+    assertThat(fixtures.customer(customer.id()).path("messageEvents").findValuesAsText("type"))
+        .containsExactly("message.clicked", "message.opened");
 
     String token = click.substring(click.indexOf("t=") + 2);
     String payload = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
