@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.engage.connectors.DeliveryResult;
 import io.engage.connectors.DeliveryResult.Failure;
 import io.engage.connectors.OutboundMessage;
 import io.engage.connectors.email.SmtpEmailConnector;

@@ -16,7 +16,6 @@ import io.engage.connectors.DeliveryResult.Failure;
 import io.engage.connectors.OutboundMessage;
 import io.engage.connectors.http.JsonHttp;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.KeyPair;
