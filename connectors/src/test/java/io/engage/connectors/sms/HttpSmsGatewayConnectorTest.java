@@ -43,7 +43,7 @@ class HttpSmsGatewayConnectorTest {
   }
 
   private HttpSmsGatewayConnector connector() {
-    return connector(gateway.server.baseUrl(), Duration.ofSeconds(2));
+    return connector(gateway.server.baseUrl(), Duration.ofSeconds(10));
   }
 
   @Test
