@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.engage.connectors.DeliveryResult;
 import io.engage.connectors.DeliveryResult.Failure;
 import io.engage.connectors.OutboundMessage;
 import io.engage.connectors.email.SmtpEmailConnector;
@@ -68,7 +67,7 @@ class DeliveryPipelineWithPeersTest {
     ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     GreenMail relay = new GreenMail(setup);
     try (SmtpEmailConnector smtp = new SmtpEmailConnector(new SmtpSettings("127.0.0.1", setup.getPort(), null, null,
-        false, false, "no-reply@engage.test", Duration.ofSeconds(2)))) {
+        false, false, "no-reply@engage.test", Duration.ofSeconds(10)))) {
       // The relay is down at the first attempt and back (restarted) while the pipeline waits.
       Sleeper relayComesBack = delay -> {
         if (!relay.isRunning()) {
@@ -96,7 +95,7 @@ class DeliveryPipelineWithPeersTest {
     gateway.script.add(Response.json(500, "{\"code\":\"INTERNAL\"}"));
     VirtualTime time = new VirtualTime();
     DeliveryPipeline pipeline = DeliveryPipeline.builder().retryPolicy(policy(5)).sleeper(time).clock(time)
-        .random(new Random(1)).attemptListener(attempts::add).provider(gatewayConnector(Duration.ofSeconds(2))).build();
+        .random(new Random(1)).attemptListener(attempts::add).provider(gatewayConnector(Duration.ofSeconds(10))).build();
 
     Delivery delivery = pipeline.deliver(OutboundMessage.sms("j2:sms:c2", "+8613800000001", "您好"));
 
@@ -114,7 +113,7 @@ class DeliveryPipelineWithPeersTest {
     try (SmppSmsConnector smpp = new SmppSmsConnector(new SmppSettings("smpp", "127.0.0.1", freePort(), "engage", "pw",
         null, "10690000", Duration.ofSeconds(1), null, null, Duration.ofSeconds(30), true), null)) {
       DeliveryPipeline pipeline = DeliveryPipeline.builder().retryPolicy(policy(3)).attemptListener(attempts::add)
-          .provider(smpp).provider(gatewayConnector(Duration.ofSeconds(2))).build();
+          .provider(smpp).provider(gatewayConnector(Duration.ofSeconds(10))).build();
 
       Delivery delivery = pipeline.deliver(OutboundMessage.sms("j3:sms:c3", "+8613800000001", "您好"));
 
@@ -133,7 +132,7 @@ class DeliveryPipelineWithPeersTest {
     }
     VirtualTime time = new VirtualTime();
     DeliveryPipeline pipeline = DeliveryPipeline.builder().retryPolicy(policy(3)).sleeper(time)
-        .provider(gatewayConnector(Duration.ofSeconds(2))).build();
+        .provider(gatewayConnector(Duration.ofSeconds(10))).build();
 
     Delivery delivery = pipeline.deliver(OutboundMessage.sms("j4:sms:c4", "+8613800000001", "您好"));
 
@@ -168,7 +167,7 @@ class DeliveryPipelineWithPeersTest {
   void manyConcurrentMessagesThroughAFlakyGatewayArriveExactlyOnceEach() throws Exception {
     gateway.failEveryNth = 3;
     DeliveryPipeline pipeline = DeliveryPipeline.builder().retryPolicy(policy(6)).sleeper(delay -> { })
-        .provider(gatewayConnector(Duration.ofSeconds(3)), new RateLimiter(500, 50, System::nanoTime)).build();
+        .provider(gatewayConnector(Duration.ofSeconds(10)), new RateLimiter(500, 50, System::nanoTime)).build();
 
     List<Future<Delivery>> deliveries = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(8)) {

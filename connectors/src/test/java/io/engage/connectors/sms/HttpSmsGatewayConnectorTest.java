@@ -9,18 +9,13 @@ import io.engage.connectors.DeliveryResult.Failure;
 import io.engage.connectors.OutboundMessage;
 import io.engage.connectors.http.HmacSigner;
 import io.engage.connectors.http.JsonHttp;
-import io.engage.connectors.http.StubHttpServer;
 import io.engage.connectors.http.StubHttpServer.Response;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +43,7 @@ class HttpSmsGatewayConnectorTest {
   }
 
   private HttpSmsGatewayConnector connector() {
-    return connector(gateway.server.baseUrl(), Duration.ofSeconds(2));
+    return connector(gateway.server.baseUrl(), Duration.ofSeconds(10));
   }
 
   @Test

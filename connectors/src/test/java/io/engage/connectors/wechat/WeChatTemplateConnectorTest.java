@@ -110,7 +110,7 @@ class WeChatTemplateConnectorTest {
   }
 
   private WeChatTemplateConnector connector() {
-    return connector(wechat.baseUrl(), "wx-secret", Duration.ofSeconds(3));
+    return connector(wechat.baseUrl(), "wx-secret", Duration.ofSeconds(10));
   }
 
   private static OutboundMessage message(String key, String openId) {
@@ -219,7 +219,7 @@ class WeChatTemplateConnectorTest {
 
   @Test
   void aWrongSecretSendsNothing() {
-    DeliveryResult result = connector(wechat.baseUrl(), "wrong", Duration.ofSeconds(1)).send(message("k1", "o1"));
+    DeliveryResult result = connector(wechat.baseUrl(), "wrong", Duration.ofSeconds(10)).send(message("k1", "o1"));
 
     assertThat(result.failure()).isEqualTo(Failure.AUTHENTICATION);
     assertThat(result.reason()).contains("40125").doesNotContain("wrong");
