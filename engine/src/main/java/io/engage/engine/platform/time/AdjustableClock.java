@@ -6,15 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The engine's clock, which tests can stop at an instant and move (scheduled scans, lifecycle
- * thresholds); released, it follows its base again (the embedded Zeebe engine's clock, or the
- * system's). Only present when {@code engage.clock.adjustable=true} (the test profile).
+ * A clock (the system's, or the embedded Zeebe engine's) which tests can stop at an instant and
+ * move (scheduled scans, lifecycle thresholds). Only present when
+ * {@code engage.clock.adjustable=true} (the test profile).
  */
 public final class AdjustableClock extends Clock {
 
   private final Clock base;
   private volatile Instant fixed;
 
+  public AdjustableClock() {
+    this(Clock.systemUTC());
+  }
+
+  /** Follows {@code base} until {@link #set} stops it. */
   public AdjustableClock(Clock base) {
     this.base = base;
   }
@@ -23,7 +28,7 @@ public final class AdjustableClock extends Clock {
     this.fixed = instant;
   }
 
-  /** Back to the base clock's time. */
+  /** Back to the system's time. */
   public void reset() {
     this.fixed = null;
   }

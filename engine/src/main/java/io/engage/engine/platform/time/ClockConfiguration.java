@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one {@link Clock} that time-driven features read. With the embedded Zeebe engine it is that
- * engine's clock, so moving the engine's virtual clock (a test, a journey preview) moves every
- * feature's "now" with Zeebe's timers and job backoffs; with a real Zeebe cluster it is the system
- * clock (UTC). With {@code engage.clock.adjustable=true} (the test profile) it is an
- * {@link AdjustableClock} over that clock, which a test can stop at an instant and release again.
+ * The one "now" of the engine. With the embedded Zeebe engine it is that engine's clock, so a
+ * virtual clock moved for a test or a journey preview moves every feature's "now" with Zeebe's
+ * timers and job backoffs; with a real Zeebe cluster it is the system clock (UTC). With
+ * {@code engage.clock.adjustable=true} (tests) it is an {@link AdjustableClock} over that clock,
+ * which a test can also stop at an instant.
  */
 @Configuration(proxyBeanMethods = false)
-class TimeConfiguration {
+class ClockConfiguration {
 
   @Bean
   Clock clock(ObjectProvider<LoopbackZeebeEngine> embeddedZeebe,
