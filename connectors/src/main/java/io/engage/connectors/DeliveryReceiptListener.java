@@ -5,6 +5,10 @@ package io.engage.connectors;
  * gateway callbacks). Called on the connector's own threads: implementations must be thread-safe
  * and quick (record and return); an exception is logged and the receipt still acknowledged to the
  * provider, so store it durably before returning if it matters.
+ *
+ * <p>A receipt can arrive before {@code send} has returned the provider message id it names (a
+ * fast SMSC answers within milliseconds): keep receipts for ids not known yet and match them when
+ * the send is recorded.
  */
 @FunctionalInterface
 public interface DeliveryReceiptListener {

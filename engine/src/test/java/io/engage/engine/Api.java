@@ -45,6 +45,11 @@ public final class Api {
     return postAs(user, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
+  public Response putJsonAs(String user, String path, String json) {
+    return send(request(path).header("Authorization", basic(user)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public Response deleteAs(String user, String path) {
     return send(request(path).header("Authorization", basic(user)).DELETE());
   }

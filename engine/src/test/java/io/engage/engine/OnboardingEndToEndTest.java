@@ -88,12 +88,14 @@ class OnboardingEndToEndTest extends EngineTest {
     assertThat(coupon.path("status").asText()).isEqualTo("ISSUED");
     assertThat(journeyStatus(reminded)).isEqualTo("ACTIVE");
 
-    // Seven more days without an order: on to the nurture tag (engage:tag-customer, served by the
-    // customer feature).
+    // Seven more days without an order: tagged for nurture, and the journey ends.
     zeebe.engine().waitForIdleState(PATIENCE);
     zeebe.increaseTime(Duration.ofDays(7));
-    JsonNode bobView = await().atMost(PATIENCE).until(() -> customer(bob), c -> steps(c).contains("NoOrderIn7MoreDays"));
-    assertThat(steps(bobView)).contains("NoOrderIn3Days", "IssueFirstOrderCoupon", "SendFirstOrderReminder");
+    JsonNode bobView = await().atMost(PATIENCE).until(() -> customer(bob), c -> journeyStatus(c).equals("COMPLETED"));
+    assertThat(steps(bobView)).contains("NoOrderIn3Days", "IssueFirstOrderCoupon", "SendFirstOrderReminder",
+        "NoOrderIn7MoreDays", "TagNurture", "Nurtured");
+    assertThat(StreamSupport.stream(bobView.path("tags").spliterator(), false).map(t -> t.path("tag").asText()).toList())
+        .contains("nurture");
     assertThat(messageStatuses(bobView)).containsExactlyInAnyOrder("EMAIL:SENT", "SMS:SENT");
     assertThat(messageStatuses(customer(alice))).containsExactly("EMAIL:SENT");
 

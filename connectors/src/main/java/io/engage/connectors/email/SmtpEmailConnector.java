@@ -58,8 +58,28 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
   /** SMTP replies about authentication: a relay misconfiguration, like a refused login. */
   private static final Set<Integer> AUTHENTICATION_REPLIES = Set.of(530, 534, 535, 538);
 
+  /**
+   * How relays word a rate limit in a 4xx reply ("450 4.7.1 ... rate limited", "421 4.7.0 too many
+   * messages, slow down"). Other 4xx replies (greylisting, a full queue) stay provider errors.
+   */
+  private static final java.util.regex.Pattern THROTTLING = java.util.regex.Pattern.compile(
+      "rate.?limit|too many|throttl|slow down", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   /** RCPT replies that say the mailbox does not exist (550 no such user, 551 not local, 553 bad name). */
   private static final Set<Integer> MAILBOX_UNKNOWN_REPLIES = Set.of(550, 551, 553);
+
+  /**
+   * Jakarta Mail 2.1 looks its stream provider up with ServiceLoader for every body part it writes,
+   * scanning the class path each time; that was most of the cost of composing a message. Naming
+   * the implementation in the system property the lookup reads first turns it into a class load.
+   */
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
 
   private final SmtpSettings settings;
   private final Session session;
@@ -218,11 +238,14 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
     String text = message.textBody() == null ? "" : message.textBody();
     if (message.htmlBody() == null) {
       mime.setText(text, UTF_8);
+      mime.setHeader("Content-Transfer-Encoding", transferEncoding(text));
     } else {
       MimeBodyPart plain = new MimeBodyPart();
       plain.setText(text, UTF_8);
+      plain.setHeader("Content-Transfer-Encoding", transferEncoding(text));
       MimeBodyPart html = new MimeBodyPart();
       html.setText(message.htmlBody(), UTF_8, "html");
+      html.setHeader("Content-Transfer-Encoding", transferEncoding(message.htmlBody()));
       // Least preferred first, as RFC 2046 wants: clients show the last part they can render.
       MimeMultipart alternative = new MimeMultipart("alternative");
       alternative.addBodyPart(plain);
@@ -230,6 +253,26 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
       mime.setContent(alternative);
     }
     return mime;
+  }
+
+  /**
+   * The encoding Jakarta Mail would otherwise find by writing the whole text once more: 7bit for
+   * ASCII with lines SMTP can carry, quoted-printable for ASCII with longer lines, base64 for
+   * anything else (Chinese text is three bytes a character in UTF-8, which base64 carries in four
+   * where quoted-printable needs nine).
+   */
+  static String transferEncoding(String text) {
+    int lineLength = 0;
+    boolean longLines = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 0x7E || (c < 0x20 && c != '\r' && c != '\n' && c != '\t')) {
+        return "base64";
+      }
+      lineLength = c == '\n' ? 0 : lineLength + 1;
+      longLines |= lineLength > 998;
+    }
+    return longLines ? "quoted-printable" : "7bit";
   }
 
   /**
@@ -251,7 +294,9 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
           return DeliveryResult.failed(DeliveryResult.Failure.AUTHENTICATION, reason);
         }
         if (code < 500) {
-          return DeliveryResult.failed(DeliveryResult.Failure.PROVIDER_ERROR, reason);
+          return THROTTLING.matcher(reason).find()
+              ? DeliveryResult.throttled(reason, null)
+              : DeliveryResult.failed(DeliveryResult.Failure.PROVIDER_ERROR, reason);
         }
         return cause instanceof SMTPAddressFailedException && MAILBOX_UNKNOWN_REPLIES.contains(code)
             ? DeliveryResult.invalidRecipient(reason)
@@ -392,6 +437,9 @@ public final class SmtpEmailConnector implements ChannelConnector, AutoCloseable
     props.put(prefix + "starttls.required", String.valueOf(settings.startTls()));
     if (settings.ssl() || settings.startTls()) {
       props.put(prefix + "ssl.checkserveridentity", "true");
+    }
+    if (!settings.ssl()) {
+      props.put(prefix + "socketFactory", NoDelaySocketFactory.INSTANCE);
     }
     String millis = String.valueOf(settings.timeout().toMillis());
     props.put(prefix + "connectiontimeout", millis);

@@ -16,7 +16,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -127,9 +126,7 @@ public final class JsonHttp {
         || e instanceof SSLException || e.getCause() instanceof ConnectException) {
       return DeliveryResult.failed(Failure.CONNECTION, reason);
     }
-    if (e instanceof HttpTimeoutException) {
-      return DeliveryResult.failed(Failure.TIMEOUT, reason);
-    }
+    // A request timeout (HttpTimeoutException), or the connection lost after the request went out.
     return DeliveryResult.failed(Failure.TIMEOUT, reason);
   }
 

@@ -6,7 +6,6 @@ import io.engage.connectors.DeliveryResult;
 import io.engage.connectors.OutboundMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -84,10 +83,9 @@ public final class DeliveryPipeline {
     Duration waited = Duration.ZERO;
     while (true) {
       int attempt = ++attempts;
-      Instant startedAt = clock.instant();
       DeliveryResult result = route.send(message, (provider, answer, duration) ->
           report(new DeliveryAttempt(message.idempotencyKey(), message.channel(), provider.provider(), attempt, answer,
-              startedAt, duration)));
+              clock.instant().minus(duration), duration)));
       switch (result.outcome()) {
         case SENT:
           return new Delivery(Delivery.Status.SENT, result, attempts, null);

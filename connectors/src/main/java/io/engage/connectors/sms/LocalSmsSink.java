@@ -42,9 +42,14 @@ public final class LocalSmsSink implements ChannelConnector {
   }
 
   @Override
+  public String provider() {
+    return "local-sms-sink";
+  }
+
+  @Override
   public DeliveryResult send(OutboundMessage message) {
     if (message.recipient() == null || !PHONE.matcher(message.recipient()).matches()) {
-      return DeliveryResult.permanentFailure("invalid phone number: " + message.recipient());
+      return DeliveryResult.invalidRecipient("invalid phone number");
     }
     // An empty SMS means the template rendered nothing: a retry would send nothing again.
     if (message.textBody() == null || message.textBody().isBlank()) {

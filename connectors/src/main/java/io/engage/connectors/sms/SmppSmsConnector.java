@@ -95,6 +95,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
   private final Map<String, Partial> partials = new ConcurrentHashMap<>();
   /** Receipts still expected for parts of concatenated messages, by part id. */
   private final Map<String, Concatenated> awaitingReceipts = new ConcurrentHashMap<>();
+  private final AtomicInteger concatenatedInFlight = new AtomicInteger();
   private final Object bindLock = new Object();
   private volatile SMPPSession session;
   private volatile boolean closed;
@@ -158,26 +159,35 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     String key = message.idempotencyKey();
     Partial partial = key == null ? null : partials.get(key);
     if (partial == null || partial.textHash != text.hashCode() || partial.ids.size() >= segments.parts().size()) {
-      partial = new Partial(text.hashCode(), references.incrementAndGet() & 0xFF, Instant.now());
+      partial = new Partial(text.hashCode(), references.incrementAndGet() & 0xFF, segments.parts().size(), Instant.now());
     }
-    for (int i = partial.ids.size(); i < segments.parts().size(); i++) {
-      DeliveryResult failure = submit(bound, destination, segments, partial, i);
-      if (failure != null) {
-        if (failure.outcome() == DeliveryResult.Outcome.TRANSIENT_FAILURE && !partial.ids.isEmpty() && key != null) {
-          partials.put(key, partial);
-        } else if (key != null) {
-          partials.remove(key);
+    boolean concatenated = segments.concatenated();
+    if (concatenated) {
+      concatenatedInFlight.incrementAndGet();
+    }
+    try {
+      for (int i = partial.ids.size(); i < segments.parts().size(); i++) {
+        DeliveryResult failure = submit(bound, destination, segments, partial, i);
+        if (failure != null) {
+          if (failure.outcome() == DeliveryResult.Outcome.TRANSIENT_FAILURE && !partial.ids.isEmpty() && key != null) {
+            partials.put(key, partial);
+          } else if (key != null) {
+            partials.remove(key);
+          }
+          return partial.ids.isEmpty() ? failure : DeliveryResult.failed(failure.failure(),
+              "part " + (i + 1) + " of " + segments.parts().size() + ": " + failure.reason(), failure.retryAfter());
         }
-        return partial.ids.isEmpty() ? failure : DeliveryResult.failed(failure.failure(),
-            "part " + (i + 1) + " of " + segments.parts().size() + ": " + failure.reason(), failure.retryAfter());
+        if (concatenated) {
+          awaitingReceipts.put(partial.ids.get(i), partial.receipts);
+        }
+      }
+    } finally {
+      if (concatenated) {
+        concatenatedInFlight.decrementAndGet();
       }
     }
     if (key != null) {
       partials.remove(key);
-    }
-    if (partial.ids.size() > 1) {
-      Concatenated concatenated = new Concatenated(partial.ids.getFirst(), partial.ids.size(), Instant.now());
-      partial.ids.forEach(id -> awaitingReceipts.put(id, concatenated));
     }
     return DeliveryResult.sent(partial.ids.getFirst());
   }
@@ -357,7 +367,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
   }
 
-  private void onReceipt(DeliverSm deliverSm) {
+  private void onReceipt(DeliverSm deliverSm, boolean deferred) {
     org.jsmpp.bean.DeliveryReceipt receipt;
     try {
       receipt = deliverSm.getShortMessageAsDeliveryReceipt();
@@ -374,8 +384,18 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     boolean delivered = state == DeliveryReceiptState.DELIVRD;
     String reason = delivered ? null : state.name() + " err=" + receipt.getError();
     Concatenated concatenated = awaitingReceipts.remove(id);
+    if (concatenated == null && !deferred && concatenatedInFlight.get() > 0) {
+      // The receipt of a part may overtake the registration of its id while later parts are
+      // still being submitted: look again in a moment before reporting it on its own.
+      try {
+        reconnector.schedule(() -> onReceipt(deliverSm, true), 1, TimeUnit.SECONDS);
+        return;
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Closing: report it as it is.
+      }
+    }
     if (concatenated != null) {
-      id = concatenated.firstId;
+      id = concatenated.firstId();
       if (!concatenated.partSettled(delivered)) {
         return;
       }
@@ -417,26 +437,33 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     final int reference;
     final Instant createdAt;
     final List<String> ids = new ArrayList<>();
+    final Concatenated receipts;
 
-    Partial(int textHash, int reference, Instant createdAt) {
+    Partial(int textHash, int reference, int parts, Instant createdAt) {
       this.textHash = textHash;
       this.reference = reference;
       this.createdAt = createdAt;
+      this.receipts = new Concatenated(this, parts, createdAt);
     }
   }
 
   /** Receipts of one concatenated message: settled when every part reported. */
   private static final class Concatenated {
-    final String firstId;
+    private final Partial message;
     final Instant createdAt;
     private int outstanding;
     private boolean failed;
     private boolean reported;
 
-    Concatenated(String firstId, int parts, Instant createdAt) {
-      this.firstId = firstId;
+    Concatenated(Partial message, int parts, Instant createdAt) {
+      this.message = message;
       this.outstanding = parts;
       this.createdAt = createdAt;
+    }
+
+    /** The message's id: its first part's (accepted before any later part was sent). */
+    String firstId() {
+      return message.ids.getFirst();
     }
 
     /** Records a part; true when the message's receipt should go out now (once). */
@@ -459,7 +486,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
       if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-        onReceipt(deliverSm);
+        onReceipt(deliverSm, false);
       } else {
         // A reply from a handset (e.g. "TD" to unsubscribe): not handled yet, never logged (personal).
         log.debug("Mobile-originated message from {} ignored", settings.name());

@@ -2,6 +2,9 @@ package io.engage.connectors.template;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -56,6 +59,12 @@ public final class LiquidTemplateRenderer {
   /** liqp's wording for an error raised while rendering, with a 1-based line and 0-based index. */
   private static final Pattern RENDER_ERROR = Pattern.compile("error on line (\\d+), index (\\d+): (.*)", Pattern.DOTALL);
 
+  /** Distinct template sources whose parsed form is kept; templates change rarely. */
+  private static final int MAX_CACHED_SOURCES = 500;
+  private static final int MAX_IDLE_PER_SOURCE = 32;
+
+  private final Map<String, Queue<Template>> parsedBySource = new ConcurrentHashMap<>();
+
   private final TemplateParser parser = new TemplateParser.Builder()
       .withStrictVariables(false)
       .withErrorMode(TemplateParser.ErrorMode.STRICT)
@@ -90,11 +99,39 @@ public final class LiquidTemplateRenderer {
     if (source == null) {
       return null;
     }
-    Template parsed = parse(part, source);
+    Template parsed = borrow(part, source);
+    String rendered;
     try {
-      return parsed.render(model, RENDER_THREADS, false);
+      rendered = parsed.render(model, RENDER_THREADS, false);
     } catch (RuntimeException e) {
+      // Not given back: after a timeout the render may still be running on its own thread.
       throw failure(part, e);
+    }
+    giveBack(source, parsed);
+    return rendered;
+  }
+
+  /**
+   * A parsed template for this source, from the idle ones or parsed now. Parsing costs several
+   * times more than rendering, but a liqp Template keeps per-render state in a field, so one
+   * instance must not render twice at once: each is lent to one render at a time.
+   */
+  private Template borrow(String part, String source) {
+    Queue<Template> idle = parsedBySource.get(source);
+    Template parsed = idle == null ? null : idle.poll();
+    return parsed != null ? parsed : parse(part, source);
+  }
+
+  private void giveBack(String source, Template parsed) {
+    Queue<Template> idle = parsedBySource.get(source);
+    if (idle == null) {
+      if (parsedBySource.size() >= MAX_CACHED_SOURCES) {
+        return;
+      }
+      idle = parsedBySource.computeIfAbsent(source, s -> new ConcurrentLinkedQueue<>());
+    }
+    if (idle.size() < MAX_IDLE_PER_SOURCE) {
+      idle.offer(parsed);
     }
   }
 

@@ -44,6 +44,7 @@ public final class MiniSmtpSink implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        client.setTcpNoDelay(true);
         clients.add(client);
         connections.incrementAndGet();
         Thread.ofVirtual().start(() -> serve(client));

@@ -16,7 +16,7 @@ class SmtpConnectionReuseTest {
 
   private static SmtpEmailConnector connector(int port, int connections) {
     return new SmtpEmailConnector(new SmtpSettings("127.0.0.1", port, null, null, false, false,
-        "no-reply@engage.test", Duration.ofSeconds(2), connections, 50));
+        "no-reply@engage.test", Duration.ofSeconds(10), connections, 50));
   }
 
   @Test

@@ -53,6 +53,16 @@ class SmtpFailureClassificationTest {
   }
 
   @Test
+  void aRateLimitReplyIsThrottled() throws IOException {
+    relay = new ScriptedRelay("MAIL", "421 4.7.0 Too many messages from this sender, slow down");
+
+    DeliveryResult result = send("ann@example.com");
+
+    assertThat(result.failure()).isEqualTo(DeliveryResult.Failure.THROTTLED);
+    assertThat(result.reason()).contains("421");
+  }
+
+  @Test
   void aRelayDemandingAuthenticationIsTransientSoMessagesWaitForTheFixedConfiguration() throws IOException {
     relay = new ScriptedRelay("MAIL", "530 5.7.0 Authentication required");
 

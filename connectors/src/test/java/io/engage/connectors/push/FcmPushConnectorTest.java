@@ -108,7 +108,7 @@ class FcmPushConnectorTest {
   }
 
   private FcmPushConnector connector() {
-    return connector(google.baseUrl(), Duration.ofSeconds(2));
+    return connector(google.baseUrl(), Duration.ofSeconds(10));
   }
 
   private static OutboundMessage push(String key) {

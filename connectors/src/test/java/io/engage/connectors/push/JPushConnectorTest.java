@@ -86,7 +86,7 @@ class JPushConnectorTest {
   }
 
   private JPushConnector connector() {
-    return connector(jpush.baseUrl(), "master-secret", Duration.ofSeconds(2));
+    return connector(jpush.baseUrl(), "master-secret", Duration.ofSeconds(10));
   }
 
   private static OutboundMessage push(String key, String token) {
@@ -148,7 +148,7 @@ class JPushConnectorTest {
 
   @Test
   void wrongCredentialsAServerErrorAndARefusedConnection() throws IOException {
-    assertThat(connector(jpush.baseUrl(), "wrong", Duration.ofSeconds(1)).send(push("k5", "t")).failure())
+    assertThat(connector(jpush.baseUrl(), "wrong", Duration.ofSeconds(10)).send(push("k5", "t")).failure())
         .isEqualTo(Failure.AUTHENTICATION);
     script.add(Response.json(500, "{\"error\":{\"code\":1000,\"message\":\"Server error\"}}"));
     assertThat(connector().send(push("k6", "1a0018970a8b2a3c")).failure()).isEqualTo(Failure.PROVIDER_ERROR);

@@ -9,18 +9,13 @@ import io.engage.connectors.DeliveryResult.Failure;
 import io.engage.connectors.OutboundMessage;
 import io.engage.connectors.http.HmacSigner;
 import io.engage.connectors.http.JsonHttp;
-import io.engage.connectors.http.StubHttpServer;
 import io.engage.connectors.http.StubHttpServer.Response;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,50 +23,13 @@ import org.junit.jupiter.api.Test;
 /** Against a local HTTP stub of the gateway that checks signatures and recognises repeats. */
 class HttpSmsGatewayConnectorTest {
 
-  static final String SECRET = "gateway-secret";
+  static final String SECRET = HttpSmsGatewayStub.SECRET;
 
-  /** The gateway: verifies the signature, keeps one message per clientReference, then the script. */
-  static final class Gateway {
-    final StubHttpServer server;
-    final Map<String, String> byReference = new ConcurrentHashMap<>();
-    final Deque<Response> script = new ArrayDeque<>();
-    final AtomicInteger accepted = new AtomicInteger();
-    volatile long delayAcceptedMillis;
-
-    Gateway() throws IOException {
-      server = new StubHttpServer().on(HttpSmsGatewayConnector.PATH, this::handle);
-    }
-
-    private synchronized Response handle(StubHttpServer.Request request) {
-      String canonical = HttpSmsGatewayConnector.canonical(request.header("X-Engage-Timestamp"),
-          request.header("X-Engage-Nonce"), request.body());
-      if (!"key-1".equals(request.header("X-Engage-Key"))
-          || !new HmacSigner(SECRET).verify(canonical, request.header("X-Engage-Signature"))) {
-        return Response.json(401, "{\"code\":\"BAD_SIGNATURE\"}");
-      }
-      if (!script.isEmpty()) {
-        return script.poll();
-      }
-      JsonNode body = new JsonHttp.Reply(200, null, request.body()).json();
-      if (body.path("to").asText().endsWith("00000000")) {
-        return Response.json(400, "{\"code\":\"INVALID_NUMBER\",\"message\":\"no such number\"}");
-      }
-      String reference = body.path("clientReference").asText();
-      String existing = byReference.get(reference);
-      if (existing != null) {
-        return Response.json(409, "{\"code\":\"DUPLICATE\",\"messageId\":\"" + existing + "\"}");
-      }
-      String id = "gw-" + accepted.incrementAndGet();
-      byReference.put(reference, id);
-      return Response.json(202, "{\"messageId\":\"" + id + "\"}").after(delayAcceptedMillis);
-    }
-  }
-
-  private Gateway gateway;
+  private HttpSmsGatewayStub gateway;
 
   @BeforeEach
   void start() throws IOException {
-    gateway = new Gateway();
+    gateway = new HttpSmsGatewayStub();
   }
 
   @AfterEach
@@ -85,7 +43,7 @@ class HttpSmsGatewayConnectorTest {
   }
 
   private HttpSmsGatewayConnector connector() {
-    return connector(gateway.server.baseUrl(), Duration.ofSeconds(2));
+    return connector(gateway.server.baseUrl(), Duration.ofSeconds(10));
   }
 
   @Test

@@ -49,6 +49,7 @@ class LocalSmsSinkTest {
     for (String bad : new String[] {"call me", "12345", "+1234567890123456", "+86 138 0000 0001", ""}) {
       DeliveryResult result = sink.send(sms("k", bad, "hi"));
       assertThat(result.outcome()).as(bad).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
+      assertThat(result.recipientDead()).as(bad).isTrue();
     }
     assertThat(sink.send(sms("k", null, "hi")).outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);
     assertThat(sink.send(sms("k", "+8613800000001", " ")).outcome()).isEqualTo(DeliveryResult.Outcome.PERMANENT_FAILURE);

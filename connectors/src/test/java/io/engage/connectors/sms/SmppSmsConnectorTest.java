@@ -28,7 +28,7 @@ class SmppSmsConnectorTest {
   @BeforeEach
   void start() throws IOException {
     smsc = new SmppTestServer();
-    connector = connect(smsc.port(), SmppTestServer.PASSWORD, Duration.ofSeconds(2));
+    connector = connect(smsc.port(), SmppTestServer.PASSWORD, Duration.ofSeconds(10));
   }
 
   @AfterEach
@@ -39,7 +39,7 @@ class SmppSmsConnectorTest {
 
   private SmppSmsConnector connect(int port, String password, Duration responseTimeout) {
     return new SmppSmsConnector(new SmppSettings("smpp-test", "127.0.0.1", port, "engage", password, null, "10690000",
-        Duration.ofSeconds(2), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add);
+        Duration.ofSeconds(10), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add);
   }
 
   @Test
@@ -160,7 +160,7 @@ class SmppSmsConnectorTest {
 
   @Test
   void aRefusedBindIsAnAuthenticationFailure() {
-    try (SmppSmsConnector wrong = connect(smsc.port(), "wrong", Duration.ofSeconds(1))) {
+    try (SmppSmsConnector wrong = connect(smsc.port(), "wrong", Duration.ofSeconds(10))) {
       DeliveryResult result = wrong.send(sms("k10", "+8613800000001", "hi"));
 
       assertThat(result.failure()).isEqualTo(Failure.AUTHENTICATION);

@@ -153,4 +153,24 @@ class LiquidTemplateRendererTest {
 
     assertThatThrownBy(() -> renderer.render(loop, Map.of())).isInstanceOf(TemplateSyntaxException.class);
   }
+
+  @Test
+  void concurrentRendersOfOneTemplateNeverMixTheirCustomers() throws Exception {
+    MessageTemplate template = new MessageTemplate("c", "zh-CN", "{{ name }}",
+        "{% for i in (1..20) %}{{ name }}{% endfor %}", "<p>{{ name | escape }}</p>");
+    java.util.List<java.util.concurrent.Callable<Boolean>> renders = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String name = "会员" + i;
+      renders.add(() -> {
+        RenderedMessage rendered = renderer.render(template, Map.of("name", name));
+        return rendered.subject().equals(name) && rendered.text().equals(name.repeat(20))
+            && rendered.html().equals("<p>" + name + "</p>");
+      });
+    }
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      for (var result : pool.invokeAll(renders)) {
+        assertThat(result.get()).isTrue();
+      }
+    }
+  }
 }

@@ -16,6 +16,7 @@ import io.engage.engine.loyalty.Referral;
 import io.engage.engine.loyalty.TierChange;
 import io.engage.engine.loyalty.TierOverride;
 import io.engage.engine.messaging.Message;
+import io.engage.engine.messaging.MessageEvent;
 import java.util.List;
 
 /** Everything Engage knows about one customer, for integrators and the admin UI; {@code rfm.clv} is the lifetime value estimate. */
@@ -29,6 +30,7 @@ record Customer360(
     List<Order> orders,
     List<JourneyInstance> journeys,
     List<Message> messages,
+    List<MessageEvent> messageEvents,
     CustomerIdentity identity,
     List<CustomerTag> tags,
     CustomerRfm rfm,

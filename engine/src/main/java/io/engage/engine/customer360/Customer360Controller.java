@@ -59,7 +59,7 @@ class Customer360Controller {
   }
 
   @Operation(summary = "The 360 view: profile, consent, tier history, points with explanations, orders, journeys, messages,"
-      + " identity, tags, RFM with CLV, lifecycle stage and history, segments, complaints, coupons")
+      + " message events (opened, clicked, delivered, bounced, unsubscribed), identity, tags, RFM with CLV, lifecycle stage and history, segments, complaints, coupons")
   @GetMapping("/{id}")
   @Transactional(readOnly = true)
   Customer360 get(@PathVariable String id) {
@@ -74,6 +74,7 @@ class Customer360Controller {
         loyalty.orders(id, RECENT),
         journeys.forCustomer(id),
         messages.forCustomer(id, RECENT),
+        messages.eventsForCustomer(id, RECENT),
         customers.identity(id).orElse(null),
         customers.tags(id),
         rfm.find(id).orElse(null),

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Journey preview: runs one version of a journey for one customer on a fresh in-memory Zeebe
  * engine of its own (its own gateway on loopback), with preview workers that record what each step
- * would do instead of doing it, and jumps the engine clock from timer to timer. A 30-day journey
- * takes a second or two; nothing is sent and none of the customer's records are written.
+ * would do instead of doing it, and jumps the engine clock from timer to timer instead of waiting.
+ * Nothing is sent and none of the customer's records are written.
  */
 @Service
 class JourneyPreviews {

@@ -78,7 +78,9 @@ final class PreviewRun implements AutoCloseable {
     this.workers = workers;
     this.properties = properties;
     this.engine = LoopbackZeebeEngine.startIsolated();
+    // Never the configured cluster: no environment overrides, only the preview engine's address.
     this.client = CamundaClient.newClientBuilder()
+        .applyEnvironmentVariableOverrides(false)
         .grpcAddress(URI.create("http://127.0.0.1:" + engine.port()))
         .restAddress(URI.create("http://127.0.0.1:" + engine.port()))
         .preferRestOverGrpc(false)

@@ -24,17 +24,24 @@ public class LifecycleJobs {
   private final Lifecycle lifecycle;
   private final Rfm rfm;
   private final ClusterLease lease;
+  private final boolean recomputeWhenMissing;
 
-  LifecycleJobs(Lifecycle lifecycle, Rfm rfm, ClusterLease lease) {
+  LifecycleJobs(Lifecycle lifecycle, Rfm rfm, ClusterLease lease,
+      @org.springframework.beans.factory.annotation.Value("${engage.lifecycle.recompute-when-missing:true}") boolean recomputeWhenMissing) {
     this.lifecycle = lifecycle;
     this.rfm = rfm;
     this.lease = lease;
+    this.recomputeWhenMissing = recomputeWhenMissing;
   }
 
   public record Recompute(Rfm.Recomputed rfm, Lifecycle.RunResult lifecycle, long millis) {}
 
   @Scheduled(cron = "${engage.lifecycle.zone-run-cron:0 */15 * * * *}")
   void zones() {
+    if (recomputeWhenMissing && rfm.summary().asOf() == null && rfm.hasPaidOrders()) {
+      // A new installation (or freshly loaded demo data) gets its scores without waiting for the night.
+      recomputeNow(null);
+    }
     if (!lease.tryAcquire(ZONES_LEASE, Duration.ofMinutes(30))) {
       return;
     }

@@ -39,8 +39,9 @@ class DeliveryReceipts implements DeliveryReceiptListener {
   public void onReceipt(DeliveryReceipt receipt) {
     String status = receipt.status() == DeliveryReceipt.Status.DELIVERED ? Message.DELIVERED : Message.FAILED;
     String provider = receipt.provider() == null ? "" : receipt.provider();
+    // Received now by this engine's clock: the provider's own clock may differ from ours.
     transactions.executeWithoutResult(tx -> mapper.insertReceipt(provider, receipt.providerMessageId(), status,
-        truncate(receipt.reason()), receipt.at()));
+        truncate(receipt.reason()), clock.instant()));
     applyPending();
   }
 

@@ -42,7 +42,7 @@ final class LocalSink implements ChannelConnector {
 
   @Override
   public String provider() {
-    return "local-" + channel.name().toLowerCase();
+    return "local-" + channel.name().toLowerCase() + "-sink";
   }
 
   @Override

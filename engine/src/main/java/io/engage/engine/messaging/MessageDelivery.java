@@ -42,6 +42,7 @@ class MessageDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
   private static final TypeReference<Map<String, Object>> VARS = new TypeReference<>() {};
+  private static final String JOURNEY = "journey";
 
   private final MessageMapper mapper;
   private final Customers customers;
@@ -81,9 +82,10 @@ class MessageDelivery {
   }
 
   /**
-   * Where the message stands after the attempt. {@code problem} is set when the message cannot be
-   * sent until someone fixes the configuration (a missing template, a template that fails to
-   * render, a channel without a provider); the message stays queued with that reason.
+   * Where the message stands after the attempt. {@code problem} is set when a journey's message
+   * cannot be sent until someone fixes the configuration (a missing template, a template that fails
+   * to render, a channel without a provider); it stays queued with that reason. Other messages
+   * with such a problem fail with it.
    */
   record Attempt(Message message, String problem) {
     boolean waiting() {
@@ -125,6 +127,14 @@ class MessageDelivery {
       return new Attempt(Message.STAFF.equals(message.audience()) ? toStaff(message) : toCustomer(message), null);
     } catch (ConfigurationProblem problem) {
       log.warn("Message {} cannot be sent: {}", message.id(), problem.getMessage());
+      if (!JOURNEY.equals(message.origin())) {
+        // Nobody would resolve an incident for it: it fails, with the reason, for the caller to see.
+        mapper.settle(message.id(), Message.FAILED, problem.getMessage(), message.channel(), message.recipient(), null,
+            null, null, null, null, message.attempts(), null, now);
+        metrics.settled(message.channel(), Message.FAILED);
+        return new Attempt(reload(message), null);
+      }
+      // The journey's job fails towards an incident; resolving it (after the fix) tries again.
       Instant retry = now.plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
       mapper.defer(message.id(), problem.getMessage(), message.channel(), message.attempts(), retry, now);
       return new Attempt(reload(message), problem.getMessage());

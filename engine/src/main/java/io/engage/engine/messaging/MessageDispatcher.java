@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 class MessageDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+  private static final Duration RETRY_AFTER_ERROR = Duration.ofMinutes(1);
 
   private final MessageMapper mapper;
   private final ObjectProvider<MessageDelivery> delivery;
@@ -104,7 +105,8 @@ class MessageDispatcher implements SmartLifecycle {
       try {
         delivery.getObject().attemptIfFree(id);
       } catch (RuntimeException e) {
-        log.warn("Sending message {} failed; it stays queued", id, e);
+        log.warn("Sending message {} failed; it stays queued and is tried again in a minute", id, e);
+        mapper.postpone(id, clock.instant().plus(RETRY_AFTER_ERROR));
       }
     }
     return due.size() == batch;

@@ -35,6 +35,9 @@ interface MessageMapper {
   void defer(@Param("id") long id, @Param("reason") String reason, @Param("channel") String channel,
       @Param("attempts") int attempts, @Param("nextAttemptAt") Instant nextAttemptAt, @Param("now") Instant now);
 
+  /** After an unexpected error: try again later rather than at once. */
+  void postpone(@Param("id") long id, @Param("nextAttemptAt") Instant nextAttemptAt);
+
   /** SENT to DELIVERED or FAILED by the provider's receipt; returns the rows changed (0 or 1). */
   int applyReceipt(@Param("provider") String provider, @Param("providerMessageId") String providerMessageId,
       @Param("status") String status, @Param("reason") String reason, @Param("at") Instant at);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietHours local times (in the customer's time zone) in which marketing messages wait
  * @param retry attempts and backoff for transient provider failures
  * @param publicUrl where customers reach this engine: the base of unsubscribe and tracking links
- * @param linkSecret signs those links; when empty one is generated and kept in the database
+ * @param linkSecrets sign those links (the first signs, all verify; at least 32 bytes each); when
+ *     empty one is generated and kept in the database
  * @param unsubscribeMailto the mailto address of the List-Unsubscribe header
  * @param dispatcher the poller that sends API and staff messages (journey sends run in their job)
  * @param staff who receives staff notifications, besides the users with an email and the role
@@ -27,7 +28,7 @@ public record MessagingProperties(
     QuietHours quietHours,
     Retry retry,
     URI publicUrl,
-    String linkSecret,
+    List<String> linkSecrets,
     String unsubscribeMailto,
     Dispatcher dispatcher,
     Staff staff,
@@ -40,6 +41,8 @@ public record MessagingProperties(
     retry = retry == null ? new Retry(6, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(2),
         Duration.ofSeconds(1)) : retry;
     publicUrl = publicUrl == null ? URI.create("http://localhost:8080") : publicUrl;
+    linkSecrets = linkSecrets == null ? List.of() : linkSecrets.stream().filter(s -> s != null && !s.isBlank()).toList();
+    unsubscribeMailto = unsubscribeMailto == null ? "unsubscribe@engage.local" : unsubscribeMailto;
     dispatcher = dispatcher == null ? new Dispatcher(Duration.ofSeconds(1), 50) : dispatcher;
     staff = staff == null ? new Staff("zh-CN", Map.of()) : staff;
     locales = locales == null || locales.isEmpty() ? List.of("zh-CN", "en") : List.copyOf(locales);

@@ -1,6 +1,5 @@
 package io.engage.engine.messaging;
 
-import io.engage.connectors.sms.LocalSmsSink;
 import io.engage.engine.platform.embedded.LocalSmtpSink;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,12 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SinkController {
 
   private final ObjectProvider<LocalSmtpSink> smtp;
-  private final LocalSmsSink sms;
-  private final ChannelConfiguration.LocalSinks sinks;
+  private final ChannelProviders.Sinks sinks;
 
-  SinkController(ObjectProvider<LocalSmtpSink> smtp, LocalSmsSink sms, ChannelConfiguration.LocalSinks sinks) {
+  SinkController(ObjectProvider<LocalSmtpSink> smtp, ChannelProviders.Sinks sinks) {
     this.smtp = smtp;
-    this.sms = sms;
     this.sinks = sinks;
   }
 
@@ -57,7 +54,7 @@ class SinkController {
   @Operation(summary = "SMS the local SMS sink received, newest first")
   @GetMapping("/sms")
   List<SinkMessage> sms(@RequestParam(defaultValue = "50") int limit) {
-    return sms.messages().stream().limit(clamp(limit))
+    return sinks.sms().messages().stream().limit(clamp(limit))
         .map(m -> new SinkMessage(m.recipient(), null, m.text(), null, null, null, m.at())).toList();
   }
 

@@ -1,14 +1,16 @@
 package io.engage.engine.messaging;
 
+import io.engage.connectors.Channel;
+import io.engage.connectors.template.TemplateSyntaxException;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.customer.Customers;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.engage.engine.platform.web.FieldError;
-import io.engage.connectors.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,7 @@ class TemplateController {
   }
 
   record TemplateSummary(String key, String description, String fallbackLocale, int version, List<String> locales,
-      List<String> channels, String updatedBy, java.time.Instant updatedAt) {}
+      List<String> channels, String updatedBy, Instant updatedAt) {}
 
   record CreateBody(String key, String description, String fallbackLocale, List<TemplateVariant> variants) {}
 
@@ -107,7 +109,7 @@ class TemplateController {
           renderer.forCustomer(customer, body.vars() == null ? Map.of() : body.vars(), links.previewLinks(channel)));
       return new Preview(key, template.version(), variant.locale(), channel.name().toLowerCase(Locale.ROOT),
           rendered.subject(), rendered.text(), rendered.html(), rendered.fields());
-    } catch (io.engage.connectors.template.TemplateSyntaxException e) {
+    } catch (TemplateSyntaxException e) {
       throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Template failed to render", e.getMessage(),
           List.of(new FieldError(e.part(), e.getMessage(), e.line(), e.column())));
     } catch (IllegalArgumentException e) {

@@ -9,7 +9,6 @@ import io.engage.connectors.template.TemplateSyntaxException;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.engage.engine.platform.web.FieldError;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -190,6 +189,10 @@ class TemplateStore {
       errors.add(new FieldError(at + "." + e.part(), e.getMessage(), e.line(), e.column()));
     }
     variant.fields().forEach((name, source) -> {
+      if (source == null || source.isBlank()) {
+        errors.add(new FieldError(at + ".fields." + name, "is empty"));
+        return;
+      }
       if (!FIELD_NAME.matcher(name).matches()) {
         errors.add(new FieldError(at + ".fields", "field name '" + name + "' must be a letter then letters, digits, _"));
         return;
@@ -250,5 +253,4 @@ class TemplateStore {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -1,5 +1,7 @@
 package io.engage.engine.messaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ record TemplateVariant(String locale, String channel, String subject, String tex
 
   TemplateVariant {
     channel = channel == null || channel.isBlank() ? ANY : channel.toUpperCase();
-    fields = fields == null ? Map.of() : Map.copyOf(fields);
+    // Insertion order kept (editors show fields as written); null values are the validator's to refuse.
+    fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 }

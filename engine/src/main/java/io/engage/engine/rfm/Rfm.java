@@ -129,6 +129,11 @@ public class Rfm {
     refreshStats(List.of(survivorId));
   }
 
+  /** Whether any customer has a paid order (in the order statistics). */
+  public boolean hasPaidOrders() {
+    return mapper.countStats() > 0;
+  }
+
   /** The benchmark's baseline: a plain per-customer scan of every order. */
   public long baselineScan() {
     return mapper.baselineScan();

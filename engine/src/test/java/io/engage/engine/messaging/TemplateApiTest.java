@@ -95,11 +95,13 @@ class TemplateApiTest extends EngineTest {
     MessagingFixtures.NewCustomer customer = fixtures.register(MessagingFixtures.NewCustomer.named("preview")
         .locale("en").preferring("sms"));
     Api.Response preview = fixtures.call("marketer", "POST", "/api/templates/win-back-offer/preview",
-        Map.of("customerId", customer.id(), "channel", "email", "vars", Map.of("couponCode", "WB-123", "couponValue", 20)));
+        Map.of("customerId", customer.id(), "channel", "email", "vars", Map.of("couponCode", "WB-123", "couponValue", 20,
+            "couponExpiresAt", "2026-12-15T15:59:59Z")));
     assertThat(preview.status()).as(preview.body()).isEqualTo(200);
     assertThat(preview.json().path("locale").asText()).isEqualTo("en");
     assertThat(preview.json().path("subject").asText()).isEqualTo("20 yuan off, just for you");
-    assertThat(preview.json().path("text").asText()).contains(customer.name()).contains("WB-123");
+    assertThat(preview.json().path("text").asText()).contains(customer.name()).contains("WB-123")
+        .contains("valid until 2026-12-15");
     assertThat(preview.json().path("html").asText()).contains("<code>WB-123</code>");
 
     Api.Response chinese = fixtures.call("marketer", "POST", "/api/templates/welcome/preview",

@@ -6,12 +6,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The system clock, which tests can stop at an instant and move (scheduled scans, lifecycle
- * thresholds). Only present when {@code engage.clock.adjustable=true} (the test profile).
+ * A clock (the system's, or the embedded Zeebe engine's) which tests can stop at an instant and
+ * move (scheduled scans, lifecycle thresholds). Only present when
+ * {@code engage.clock.adjustable=true} (the test profile).
  */
 public final class AdjustableClock extends Clock {
 
+  private final Clock base;
   private volatile Instant fixed;
+
+  public AdjustableClock() {
+    this(Clock.systemUTC());
+  }
+
+  /** Follows {@code base} until {@link #set} stops it. */
+  public AdjustableClock(Clock base) {
+    this.base = base;
+  }
 
   public void set(Instant instant) {
     this.fixed = instant;
@@ -35,6 +46,6 @@ public final class AdjustableClock extends Clock {
   @Override
   public Instant instant() {
     Instant at = fixed;
-    return at != null ? at : Instant.now();
+    return at != null ? at : base.instant();
   }
 }
