@@ -86,6 +86,16 @@ public final class CompiledRuleSet {
     return ruleCount;
   }
 
+  /**
+   * Whether some rule matches facts of {@code type}: a caller can skip inserting facts that no rule
+   * of this version would look at.
+   */
+  public boolean matches(Class<?> type) {
+    return ((InternalKnowledgeBase) kieBase).getRete().getEntryPointNodes().values().stream()
+        .flatMap(entryPoint -> entryPoint.getObjectTypeNodes().keySet().stream())
+        .anyMatch(objectType -> type.getName().equals(objectType.getClassName()));
+  }
+
   /** A new session for one evaluation or one batch; never share it between threads. */
   public StatelessKieSession newSession() {
     return kieBase.newStatelessKieSession();

@@ -11,7 +11,6 @@ import io.engage.rules.CompiledRuleSet;
 import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.points.OrderContext;
 import io.engage.rules.points.OrderFact;
-import io.engage.rules.points.PointsDecision;
 import io.engage.rules.points.PointsRules;
 import io.engage.rules.referral.ReferralDecision;
 import io.engage.rules.referral.ReferralFact;
@@ -87,16 +86,17 @@ class SimulationService {
       replay.orders(from, to, BATCH, batch -> {
         List<OrderFact> facts = batch.stream().map(OrderReplay.ReplayedOrder::order).toList();
         List<OrderContext> contexts = batch.stream().map(OrderReplay.ReplayedOrder::context).toList();
-        CompletableFuture<List<PointsDecision>> activeDecisions =
-            CompletableFuture.supplyAsync(() -> activeRules.decideAll(facts, contexts), second);
-        List<PointsDecision> draftDecisions = draftRules.decideAll(facts, contexts);
-        List<PointsDecision> activeList = activeDecisions.join();
+        // Totals only: a simulation compares points and explains no single order.
+        CompletableFuture<long[]> activePoints =
+            CompletableFuture.supplyAsync(() -> activeRules.pointsOf(facts, contexts), second);
+        long[] draftPoints = draftRules.pointsOf(facts, contexts);
+        long[] activeList = activePoints.join();
         for (int i = 0; i < batch.size(); i++) {
           OrderFact order = facts.get(i);
           long[] sums = byCustomer.computeIfAbsent(order.customerId(), id -> new long[3]);
           sums[0]++;
-          sums[1] += activeList.get(i).points();
-          sums[2] += draftDecisions.get(i).points();
+          sums[1] += activeList[i];
+          sums[2] += draftPoints[i];
         }
         orders[0] += batch.size();
       });

@@ -1,5 +1,7 @@
 package io.engage.rules.bench;
 
+import io.engage.rules.CompiledRuleSet;
+import io.engage.rules.RuleSource;
 import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.OrderLine;
@@ -43,11 +45,14 @@ public class PointsDecisionBenchmark {
   private static final String[] CATEGORIES = {"books", "fresh", "electronics", "apparel"};
 
   private PointsRules rules;
+  private PointsRules joinRules;
   private List<OrderFact> orders;
 
   @Setup
   public void setUp() {
     rules = new PointsRules(ShippedRuleSets.points());
+    joinRules = new PointsRules(CompiledRuleSet.compile("points", "join", List.of(new RuleSource("points-category-join.drl",
+        resource("/io/engage/rules/points/points-category-join.drl")))));
     Random random = new Random(42);
     orders = new ArrayList<>(BATCH);
     for (int i = 0; i < BATCH; i++) {
@@ -76,6 +81,14 @@ public class PointsDecisionBenchmark {
     sink.consume(rules.decideAll(orders));
   }
 
+  /** The same rules as stored before spentIn: category bonuses join one CategorySpend fact per category. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  @Threads(1)
+  public void droolsCategoryJoin1Thread(Blackhole sink) {
+    sink.consume(joinRules.decideAll(orders));
+  }
+
   @Benchmark
   @OperationsPerInvocation(BATCH)
   @Threads(1)
@@ -91,6 +104,14 @@ public class PointsDecisionBenchmark {
   public void javaBaseline2Threads(Blackhole sink) {
     for (OrderFact order : orders) {
       sink.consume(handWritten(order));
+    }
+  }
+
+  private static String resource(String path) {
+    try (var in = PointsDecisionBenchmark.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

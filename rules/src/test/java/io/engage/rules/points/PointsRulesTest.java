@@ -87,6 +87,23 @@ class PointsRulesTest {
         "+150: base 100, books +50", "+100: base 100", "+170: base 100, GOLD x1.5 +50, fresh +20");
   }
 
+  @Test
+  void versionsThatJoinCategorySpendFactsStillEarnTheCategoryBonus() throws Exception {
+    String drl = new String(getClass().getResourceAsStream("points-category-join.drl").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    PointsRules legacy = new PointsRules(io.engage.rules.CompiledRuleSet.compile("points", "1",
+        List.of(new io.engage.rules.RuleSource("points-category-join.drl", drl))));
+    OrderFact order = new OrderFact("c-1", "o-240", new BigDecimal("120.00"), "GOLD", "web", List.of(line("books", "120.00")));
+
+    assertThat(legacy.decide(order).explanation()).isEqualTo("+240: base 120, GOLD x1.5 +60, books +60");
+  }
+
+  @Test
+  void theShippedRulesMatchNoCategorySpendFacts() {
+    assertThat(ShippedRuleSets.points().matches(CategorySpend.class)).isFalse();
+    assertThat(ShippedRuleSets.points().matches(PointsCalculation.class)).isTrue();
+  }
+
   private static OrderFact order(String id, String amount, String tier) {
     return new OrderFact("c-1", id, new BigDecimal(amount), tier, "web", List.of());
   }
