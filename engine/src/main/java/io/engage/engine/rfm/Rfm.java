@@ -72,9 +72,11 @@ public class Rfm {
 
     Instant dayEnd = date.plusDays(1).atStartOfDay(properties.zone()).toInstant();
     long offset = properties.zone().getRules().getOffset(date.atStartOfDay(properties.zone()).toInstant()).getTotalSeconds();
+    boolean fromStats = !date.isBefore(today);
+    long n = mapper.countScored(dayEnd, fromStats);
     mapper.dropRfmNext();
     mapper.createRfmNext();
-    long scored = mapper.fillRfmNext(date, dayEnd, offset, !date.isBefore(today), properties.segments(),
+    long scored = n == 0 ? 0 : mapper.fillRfmNext(n, date, dayEnd, offset, fromStats, properties.segments(),
         properties.clvLifetimeYears(), properties.clvMinTenureDays(), clock.instant());
     mapper.swapRfm();
     mapper.dropRfmOld();

@@ -32,7 +32,9 @@ interface RfmMapper {
 
   void createRfmNext();
 
-  long fillRfmNext(@Param("asOf") LocalDate asOf, @Param("asOfEnd") Instant asOfEnd, @Param("offset") long offsetSeconds,
+  long countScored(@Param("asOfEnd") Instant asOfEnd, @Param("fromStats") boolean fromStats);
+
+  long fillRfmNext(@Param("n") long n, @Param("asOf") LocalDate asOf, @Param("asOfEnd") Instant asOfEnd, @Param("offset") long offsetSeconds,
       @Param("fromStats") boolean fromStats, @Param("segments") List<RfmProperties.SegmentRule> segments,
       @Param("lifetimeYears") BigDecimal lifetimeYears, @Param("minTenure") int minTenureDays, @Param("now") Instant now);
 
