@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -149,7 +151,7 @@ public class OrderReplay {
   private Map<String, Instant> firstOrders(Instant from, Instant to) {
     Map<String, Instant> first = new HashMap<>();
     jdbc.query(FIRST_ORDERS_SQL, (RowCallbackHandler) row ->
-        first.put(row.getString("customer_id"), row.getTimestamp("first_at").toInstant()),
+        first.put(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant()),
         Timestamp.from(from), Timestamp.from(to));
     return first;
   }
@@ -158,13 +160,14 @@ public class OrderReplay {
   private ReplayedOrder replayed(ResultSet row, Map<String, Instant> firstOrders, Map<String, ZoneId> zones)
       throws SQLException {
     String customerId = row.getString(2);
-    Instant placedAt = row.getTimestamp(7).toInstant();
-    java.sql.Date birthday = row.getDate(8);
-    boolean birthdayMonth = birthday != null && birthday.toLocalDate().getMonth()
+    // java.time getters skip the driver's Calendar round trip that getTimestamp and getDate make.
+    Instant placedAt = row.getObject(7, OffsetDateTime.class).toInstant();
+    LocalDate birthday = row.getObject(8, LocalDate.class);
+    boolean birthdayMonth = birthday != null && birthday.getMonth()
         == placedAt.atZone(zones.computeIfAbsent(row.getString(9), ZoneId::of)).getMonth();
     return new ReplayedOrder(
         new OrderFact(customerId, row.getString(1), row.getBigDecimal(3), row.getString(5), row.getString(4),
-            lines(row.getString(6))),
+            lines(row.getBytes(6))),
         new OrderContext(birthdayMonth, placedAt.equals(firstOrders.get(customerId)), 0));
   }
 
@@ -195,7 +198,7 @@ public class OrderReplay {
    * The stored line items ({@code [{"sku", "category", "amount", "quantity"}]}) read with the
    * streaming parser: binding records through databind costs more than the rules that use them.
    */
-  private List<OrderLine> lines(String lineItems) {
+  private List<OrderLine> lines(byte[] lineItems) {
     try (JsonParser parser = json.getFactory().createParser(lineItems)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new IllegalStateException("Stored order lines are not a JSON array");
