@@ -44,12 +44,15 @@ public class OrderReplay {
   private final Customers customers;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final ZoneId businessZone;
 
-  OrderReplay(LoyaltyMapper mapper, Customers customers, JdbcTemplate jdbc, ObjectMapper json) {
+  OrderReplay(LoyaltyMapper mapper, Customers customers, JdbcTemplate jdbc, ObjectMapper json,
+      LoyaltyProperties properties) {
     this.mapper = mapper;
     this.customers = customers;
     this.jdbc = jdbc;
     this.json = json;
+    this.businessZone = properties.zone();
   }
 
   /**
@@ -76,13 +79,16 @@ public class OrderReplay {
     return facts;
   }
 
-  /** Orders with the context they were decided in. */
-  public record ReplayedOrder(OrderFact order, OrderContext context) {}
+  /**
+   * An order with the context it was decided in. Its context says nothing was earned earlier that
+   * day: what was depends on the version deciding, so the replaying caller adds it, by
+   * {@code businessDay} (the epoch day in the business time zone, the day the daily cap counts).
+   */
+  public record ReplayedOrder(OrderFact order, OrderContext context, long businessDay) {}
 
   /**
    * Hands the paid orders of [from, to) to {@code batch}, at most {@code batchSize} at a time, each
-   * with its first-order and birthday-month context. The daily cap's running total is not rebuilt
-   * (it depends on each version's own decisions): every order is capped as if first that day.
+   * with its first-order and birthday-month context, in no particular order.
    *
    * <p>One streamed query (the driver hands rows over as they arrive) feeds a second thread that
    * runs {@code batch}, so reading the next rows overlaps deciding the last ones.
@@ -168,7 +174,8 @@ public class OrderReplay {
     return new ReplayedOrder(
         new OrderFact(customerId, row.getString(1), row.getBigDecimal(3), row.getString(5), row.getString(4),
             lines(row.getBytes(6))),
-        new OrderContext(birthdayMonth, placedAt.equals(firstOrders.get(customerId)), 0));
+        new OrderContext(birthdayMonth, placedAt.equals(firstOrders.get(customerId)), 0),
+        placedAt.atZone(businessZone).toLocalDate().toEpochDay());
   }
 
   /** Waits for room in the queue, unless the consumer has already failed. */

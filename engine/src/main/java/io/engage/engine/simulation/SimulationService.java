@@ -9,8 +9,6 @@ import io.engage.engine.rulesadmin.RuleSetService;
 import io.engage.engine.simulation.SimulationReport.CustomerDiff;
 import io.engage.rules.CompiledRuleSet;
 import io.engage.rules.ShippedRuleSets;
-import io.engage.rules.points.OrderContext;
-import io.engage.rules.points.OrderFact;
 import io.engage.rules.points.PointsRules;
 import io.engage.rules.referral.ReferralDecision;
 import io.engage.rules.referral.ReferralFact;
@@ -79,25 +77,18 @@ class SimulationService {
     long started = System.nanoTime();
     PointsRules activeRules = new PointsRules(current);
     PointsRules draftRules = new PointsRules(draft);
-    Map<String, long[]> byCustomer = new HashMap<>(); // orders, active points, draft points
+    Map<String, CustomerReplay> byCustomer = new HashMap<>();
     long[] orders = {0};
+    long[] batches = {0};
     ExecutorService second = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("simulation-active").factory());
     try {
       replay.orders(from, to, BATCH, batch -> {
-        List<OrderFact> facts = batch.stream().map(OrderReplay.ReplayedOrder::order).toList();
-        List<OrderContext> contexts = batch.stream().map(OrderReplay.ReplayedOrder::context).toList();
+        DayBatch days = DayBatch.of(batch, byCustomer, ++batches[0]);
         // Totals only: a simulation compares points and explains no single order.
-        CompletableFuture<long[]> activePoints =
-            CompletableFuture.supplyAsync(() -> activeRules.pointsOf(facts, contexts), second);
-        long[] draftPoints = draftRules.pointsOf(facts, contexts);
-        long[] activeList = activePoints.join();
-        for (int i = 0; i < batch.size(); i++) {
-          OrderFact order = facts.get(i);
-          long[] sums = byCustomer.computeIfAbsent(order.customerId(), id -> new long[3]);
-          sums[0]++;
-          sums[1] += activeList[i];
-          sums[2] += draftPoints[i];
-        }
+        CompletableFuture<Void> activeDone =
+            CompletableFuture.runAsync(() -> days.decide(activeRules, CustomerReplay.ACTIVE), second);
+        days.decide(draftRules, CustomerReplay.DRAFT);
+        activeDone.join();
         orders[0] += batch.size();
       });
     } finally {
@@ -106,11 +97,12 @@ class SimulationService {
     List<CustomerDiff> diffs = new ArrayList<>(byCustomer.size());
     long activeTotal = 0;
     long draftTotal = 0;
-    for (Map.Entry<String, long[]> entry : byCustomer.entrySet()) {
-      long[] s = entry.getValue();
-      activeTotal += s[1];
-      draftTotal += s[2];
-      diffs.add(new CustomerDiff(entry.getKey(), s[0], s[1], s[2], s[2] - s[1], null, null));
+    for (Map.Entry<String, CustomerReplay> entry : byCustomer.entrySet()) {
+      CustomerReplay c = entry.getValue();
+      activeTotal += c.activePoints;
+      draftTotal += c.draftPoints;
+      diffs.add(new CustomerDiff(entry.getKey(), c.orders, c.activePoints, c.draftPoints,
+          c.draftPoints - c.activePoints, null, null));
     }
     long delta = draftTotal - activeTotal;
     var totals = new SimulationReport.Totals(orders[0], byCustomer.size(), activeTotal, draftTotal, delta,

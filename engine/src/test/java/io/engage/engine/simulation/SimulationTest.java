@@ -107,6 +107,43 @@ class SimulationTest extends EngineTest {
     assertThat(secondPage.path("diffs").path("items").get(0).path("customerId").asText()).isEqualTo(thirdMostAffected);
   }
 
+  /**
+   * The daily cap (5,000) counts what the customer's earlier orders that day earned under the
+   * version being replayed, as the ledger did: an order replayed as if first that day would earn
+   * again what the cap took. Each order waits for the last one's ledger row and tier, so the tier
+   * each was placed in is known: BASIC, then SILVER (6,000 spent), then GOLD (8,000).
+   */
+  @Test
+  void theDailyCapCountsTheDaysEarlierOrdersUnderEachVersion() throws Exception {
+    String[][] orders = {
+        {"2023-05-20T07:00:00+08:00", "6000.00"}, // (still May 19 in UTC) BASIC: 6,000 + first order 100 -> capped at 5,000
+        {"2023-05-20T23:30:00+08:00", "2000.00"}, // SILVER x1.2: 2,400, same Shanghai day -> capped to 0
+        {"2023-05-21T09:00:00+08:00", "100.00"}}; // GOLD x1.5: 150, a new day
+    for (int i = 0; i < orders.length; i++) {
+      String event = """
+          {"eventId":"simcap-ev-%d","customerId":"sim-cap","type":"order.placed","occurredAt":"%s",
+           "data":{"orderId":"simcap-o-%d","amount":"%s"}}""".formatted(i, orders[i][0], i, orders[i][1]);
+      assertThat(api.postEvents(event).status()).isEqualTo(202);
+      int placed = i + 1;
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+          "SELECT COUNT(*) FROM points_ledger WHERE order_id LIKE 'simcap-o-%'", Integer.class) == placed);
+      String tierAfter = placed == 1 ? "SILVER" : "GOLD";
+      await().atMost(Duration.ofSeconds(30)).until(() -> tierAfter.equals(jdbc.queryForObject(
+          "SELECT tier FROM customer WHERE id = 'sim-cap'", String.class)));
+    }
+    String higherCap = ShippedRuleSets.pointsSources().getFirst().content()
+        .replace("$c.capDaily(\"Daily cap\", 5000);", "$c.capDaily(\"Daily cap\", 8000);");
+    assertThat(higherCap).contains("8000");
+    int draft = rules.createDraft("points", new RuleSetService.Draft("DRL", higherCap, null, null, "sim"), "test").version();
+
+    JsonNode totals = simulate("points", draft, "2023-01-01T00:00:00Z", "2024-01-01T00:00:00Z", 0, 10).path("totals");
+
+    assertThat(totals.path("activePoints").asLong()).as("what the ledger recorded")
+        .isEqualTo(jdbc.queryForObject("SELECT SUM(points) FROM points_ledger WHERE kind = 'EARN' AND order_id LIKE 'simcap-o-%'", Long.class))
+        .isEqualTo(5000 + 0 + 150);
+    assertThat(totals.path("draftPoints").asLong()).isEqualTo(6100 + 1900 + 150);
+  }
+
   @Test
   void tierMovesAreCountedByTier() throws Exception {
     String lowerGold = ShippedRuleSets.tiersSources().getFirst().content()
