@@ -41,8 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every endpoint needs a login except health and the UI's static files (whose first screen is the
  * login form); which roles reach which endpoint is the table in {@link AccessRules}. People log in
- * with a form (session cookie + CSRF cookie) or HTTP Basic; machines
- * send events with an API key. Errors are problem+json, never a redirect, for API calls.
+ * with a form (session cookie + CSRF cookie) or HTTP Basic, behind a lockout; machines use scoped
+ * API keys ({@link ApiKeys}). Errors are problem+json, never a redirect, for API calls.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginLockout.LockoutProperties.class)
