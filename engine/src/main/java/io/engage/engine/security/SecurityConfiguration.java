@@ -73,7 +73,14 @@ class SecurityConfiguration {
     };
     CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
     // The UI's script reads the token from this cookie (so not HttpOnly); other sites never get it.
-    csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secureCookies));
+    // It is Secure whenever the request came over HTTPS; the setting forces it for proxies that
+    // do not say so.
+    csrfCookie.setCookieCustomizer(cookie -> {
+      cookie.sameSite("Lax");
+      if (secureCookies) {
+        cookie.secure(true);
+      }
+    });
     RequestMatcher machineCall = request ->
         request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null || request.getHeader("Authorization") != null;
 

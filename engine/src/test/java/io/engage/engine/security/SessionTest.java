@@ -47,7 +47,7 @@ class SessionTest extends EngineTest {
     HttpResponse<String> login = browser.login("marketer", Api.DEMO_PASSWORD);
     assertThat(login.statusCode()).isEqualTo(200);
     String session = setCookie(login, "JSESSIONID");
-    assertThat(session).contains("HttpOnly").contains("SameSite=Lax");
+    assertThat(session).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
   }
 
   @Test
