@@ -8,13 +8,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.engage.engine.audit.AuditEvent;
+import io.engage.engine.audit.AuditTrail;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,6 +32,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -31,78 +40,75 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every endpoint needs a login except health and the UI's static files (whose first screen is the
- * login form). People log in with a form (session cookie + CSRF cookie) or HTTP Basic; machines
- * send events with an API key. Errors are problem+json, never a redirect, for API calls.
+ * login form); which roles reach which endpoint is the table in {@link AccessRules}. People log in
+ * with a form (session cookie + CSRF cookie) or HTTP Basic, behind a lockout; machines use scoped
+ * API keys ({@link ApiKeys}). Errors are problem+json, never a redirect, for API calls.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginLockout.LockoutProperties.class)
 class SecurityConfiguration {
-
-  private static final String[] READ_CUSTOMERS = {
-      "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT"};
-
-  private static final String[] READ_MESSAGES = {
-      "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT", "INTEGRATION"};
 
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** Passwords checked against the users table, behind the lockout. */
   @Bean
-  SecurityFilterChain api(HttpSecurity http, Accounts accounts, ObjectMapper json) throws Exception {
-    AuthenticationEntryPoint unauthorized = (request, response, e) ->
+  AuthenticationProvider passwordLogins(Accounts accounts, PasswordEncoder passwords, LoginLockout lockout, AuditTrail audit) {
+    DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
+    checked.setPasswordEncoder(passwords);
+    return new LockingAuthenticationProvider(checked, lockout, audit);
+  }
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ObjectMapper json, AuditTrail audit,
+      @Value("${engage.security.cookies.secure:false}") boolean secureCookies) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      if (e instanceof LockingAuthenticationProvider.LoginLockedException locked) {
+        lockedOut(response, json, locked);
+      } else {
         problem(response, json, HttpStatus.UNAUTHORIZED, "Log in, or send an API key in the X-API-Key header");
+      }
+    };
+    CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    // The UI's script reads the token from this cookie (so not HttpOnly); other sites never get it.
+    // It is Secure whenever the request came over HTTPS; the setting forces it for proxies that
+    // do not say so.
+    csrfCookie.setCookieCustomizer(cookie -> {
+      cookie.sameSite("Lax");
+      if (secureCookies) {
+        cookie.secure(true);
+      }
+    });
     RequestMatcher machineCall = request ->
         request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null || request.getHeader("Authorization") != null;
 
     http
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            // Links in messages (signed per customer and purpose) and providers' signed callbacks.
-            .requestMatchers("/t/u", "/t/o", "/t/c").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*").permitAll()
-            .requestMatchers("/api/receipts/wechat/*").permitAll()
-            .requestMatchers(HttpMethod.POST, "/login").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/customers/*/devices").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/devices/*").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/wechat").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("MARKETER", "INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.GET, "/api/messages/**").hasAnyRole(READ_MESSAGES)
-            .requestMatchers("/api/templates", "/api/templates/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/messaging/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "INTEGRATION")
-            .requestMatchers(HttpMethod.POST, "/api/customers/merges", "/api/customers/merges/**").hasAnyRole("ADMIN", "SERVICE_MANAGER")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/verification").hasAnyRole("ADMIN", "INTEGRATION")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
-            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/lifecycle").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers("/api/segments", "/api/segments/**").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers(HttpMethod.POST, "/api/lifecycle/recompute").hasRole("ADMIN")
-            .requestMatchers(HttpMethod.GET, "/api/rfm/**", "/api/lifecycle/**").hasAnyRole("ADMIN", "MARKETER", "BUSINESS")
-            .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
-            .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers("/api/complaints", "/api/complaints/**").hasAnyRole("SERVICE_MANAGER", "AGENT", "ADMIN")
-            .requestMatchers("/api/journeys", "/api/journeys/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")
-            .requestMatchers("/actuator/**").hasRole("ADMIN")
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(AccessRules::apply)
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfCookie)
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .ignoringRequestMatchers(machineCall)
             .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/wechat/*"))
         .addFilterAfter(new CsrfCookieFilter(), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new ApiKeyAuthenticationFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, json), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form
             .loginPage("/")
             .loginProcessingUrl("/login")
-            .successHandler((request, response, authentication) -> writeMe(response, json, authentication))
-            .failureHandler((request, response, e) ->
-                problem(response, json, HttpStatus.UNAUTHORIZED, "Wrong username or password")))
+            .successHandler((request, response, authentication) -> {
+              audit.record(AuditEvent.of("login.succeeded", "user", authentication.getName()));
+              writeMe(response, json, authentication);
+            })
+            .failureHandler((request, response, e) -> {
+              if (e instanceof LockingAuthenticationProvider.LoginLockedException locked) {
+                lockedOut(response, json, locked);
+              } else {
+                problem(response, json, HttpStatus.UNAUTHORIZED, "Wrong username or password");
+              }
+            }))
+        // A new session id at login, so an id planted before it is worth nothing after.
+        .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .logout(logout -> logout
             .logoutUrl("/logout")
@@ -114,6 +120,9 @@ class SecurityConfiguration {
               Authentication caller = SecurityContextHolder.getContext().getAuthentication();
               if (caller == null || caller instanceof AnonymousAuthenticationToken) {
                 unauthorized.commence(request, response, null);
+              } else if (e instanceof CsrfException) {
+                problem(response, json, HttpStatus.FORBIDDEN,
+                    "Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header with every change");
               } else {
                 problem(response, json, HttpStatus.FORBIDDEN, "Your role may not do this");
               }
@@ -127,7 +136,16 @@ class SecurityConfiguration {
     json.writeValue(response.getOutputStream(), Me.of(authentication));
   }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+  /** 423 Locked with the moment the name is unlocked (also as Retry-After, in seconds). */
+  private static void lockedOut(HttpServletResponse response, ObjectMapper json,
+      LockingAuthenticationProvider.LoginLockedException locked) throws IOException {
+    long seconds = Math.max(1, Duration.between(Instant.now(), locked.until()).toSeconds());
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    problem(response, json, HttpStatus.LOCKED,
+        "Too many failed logins: this username is locked until " + locked.until() + "; try again then");
+  }
+
+  static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
