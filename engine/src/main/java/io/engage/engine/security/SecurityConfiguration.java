@@ -88,6 +88,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/complaints", "/api/complaints/**").hasAnyRole("SERVICE_MANAGER", "AGENT", "ADMIN")
             .requestMatchers("/api/journeys", "/api/journeys/**").hasAnyRole("MARKETER", "ADMIN")
             .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")
+            .requestMatchers(HttpMethod.GET, "/api/dashboards/**").hasAnyRole("ADMIN", "MARKETER", "BUSINESS", "SERVICE_MANAGER")
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .csrf(csrf -> csrf
