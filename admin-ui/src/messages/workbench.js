@@ -261,6 +261,18 @@ export const zhCN = {
   'dash.journeys': '旅程转化',
   'dash.noData': '暂无数据',
   'dash.needsApi': '需要接口 {api}（尚未提供）',
+  'dash.from': '从',
+  'dash.to': '到',
+  'dash.bucket': '粒度',
+  'dash.bucket.day': '按天',
+  'dash.bucket.week': '按周',
+  'dash.bucket.month': '按月',
+  'dash.issued': '发放',
+  'dash.redeemed': '兑换',
+  'dash.expired': '过期',
+  'dash.reversed': '退款冲回',
+  'dash.entered': '进入人数',
+  'dash.exited': '退出人数',
 };
 
 export const en = {
@@ -520,6 +532,18 @@ export const en = {
   'dash.journeys': 'Journey conversion',
   'dash.noData': 'No data yet',
   'dash.needsApi': 'Needs the {api} API (not available yet)',
+  'dash.from': 'From',
+  'dash.to': 'to',
+  'dash.bucket': 'per',
+  'dash.bucket.day': 'day',
+  'dash.bucket.week': 'week',
+  'dash.bucket.month': 'month',
+  'dash.issued': 'Issued',
+  'dash.redeemed': 'Redeemed',
+  'dash.expired': 'Expired',
+  'dash.reversed': 'Reversed (refunds)',
+  'dash.entered': 'Entered',
+  'dash.exited': 'Exited',
 };
 
 Object.assign(zhCN, {
