@@ -58,6 +58,16 @@ class AdminUiBrowserTest extends EngineTest {
     runScenario("business");
   }
 
+  @Test
+  void aMarketerSeesALiquidErrorOnItsLineThenFixesTheTemplateAndSavesIt() {
+    runScenario("templates");
+  }
+
+  @Test
+  void aJourneyTheEngineRefusesShowsTheEnginesReasonOnTheElementInTheModeler() {
+    runScenario("deploy-refused");
+  }
+
   /** Leaves the shipped behaviour in force for the other tests sharing this engine. */
   @AfterEach
   void restoreShippedBehaviour() throws IOException {
