@@ -68,6 +68,11 @@ class AdminUiBrowserTest extends EngineTest {
     runScenario("deploy-refused");
   }
 
+  @Test
+  void aMarketerSeesTodaysPointsMessagesAndJourneyConversionOnTheDashboards() {
+    runScenario("dashboards");
+  }
+
   /** Leaves the shipped behaviour in force for the other tests sharing this engine. */
   @AfterEach
   void restoreShippedBehaviour() throws IOException {
