@@ -1,11 +1,12 @@
-// A marketer writes a message template with a Liquid syntax error: saving is refused, the error
-// shows under the body on the line at fault (the line quoted, the cursor on it). Fixed, it saves
-// as version 1.
+// A marketer writes a message template (Chinese and English, as every template is) with a Liquid
+// syntax error in the Chinese body: saving is refused, the error shows under that body on the line
+// at fault (the line quoted, the cursor on it). Fixed, it saves as version 1; the test deletes it.
 
 import { apiCall, assert, login, withBrowser } from './lib.mjs';
 
 const BROKEN = '您好 {{ customer.name }}\n欢迎 {% if %}\n谢谢';
 const FIXED = '您好 {{ customer.name }}\n欢迎{% if customer.tier == "GOLD" %}尊享会员{% endif %}\n谢谢';
+const ENGLISH = 'Hello {{ customer.name }}\nWelcome!';
 
 export async function run({ baseUrl, screenshots, name }) {
   const key = `ui-liquid-${Date.now().toString(36)}`;
@@ -18,6 +19,9 @@ export async function run({ baseUrl, screenshots, name }) {
     await page.locator('[data-testid="variant-subject"][data-index="0"]').fill('欢迎');
     const body = page.locator('[data-testid="variant-text"][data-index="0"]');
     await body.fill(BROKEN);
+    await page.getByTestId('template-variant-add').click();
+    await page.locator('[data-testid="variant-subject"][data-index="1"]').fill('Welcome');
+    await page.locator('[data-testid="variant-text"][data-index="1"]').fill(ENGLISH);
     await page.getByTestId('template-save').click();
 
     const error = page.locator('[data-testid="template-error"][data-index="0"][data-part="text"]');
@@ -38,5 +42,7 @@ export async function run({ baseUrl, screenshots, name }) {
     await shot('template-saved');
   });
   const saved = await apiCall(baseUrl, `/api/templates/${key}`, { user: 'marketer' });
-  assert(saved.version === 1 && saved.variants[0].text === FIXED, 'the fixed template is stored as version 1');
+  assert(saved.version === 1 && saved.variants.find((v) => v.locale === 'zh-CN').text === FIXED,
+    'the fixed template is stored as version 1');
+  await apiCall(baseUrl, `/api/templates/${key}`, { method: 'DELETE', user: 'marketer' });
 }

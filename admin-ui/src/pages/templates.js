@@ -131,7 +131,7 @@ export function mount(container, { route, navigate, onUnauthorized }) {
       el('div', { className: 'toolbar' }, el('label', {}, t('templates.key'), ' ', keyInput),
         el('label', {}, t('templates.description'), ' ', description), el('label', {}, t('field.locale'), ' ', fallback)),
       variantsBox, otherErrors,
-      el('button', { type: 'button', onclick: () => { variants.push({ locale: 'en', channel: 'ANY', subject: '', text: '' }); drawVariants(); } }, '+'),
+      el('button', { type: 'button', dataset: { testid: 'template-variant-add' }, onclick: () => { variants.push({ locale: 'en', channel: 'ANY', subject: '', text: '' }); drawVariants(); } }, '+'),
       el('div', { className: 'toolbar' }, save, previewCustomer, preview), previewBox));
   }
 
