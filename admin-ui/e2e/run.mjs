@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
-const SCENARIOS = ['marketer', 'service', 'business'];
+const SCENARIOS = ['marketer', 'service', 'business', 'templates', 'deploy-refused', 'dashboards'];
 const [baseUrl, screenshots, ...wanted] = process.argv.slice(2);
 if (!baseUrl || !screenshots) {
   console.error('usage: node e2e/run.mjs <baseUrl> <screenshotDir> [scenario...]');

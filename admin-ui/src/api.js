@@ -233,3 +233,19 @@ export const analytics = {
   lifecycle: () => optional(request('/api/lifecycle/summary')),
   rfmSegments: () => optional(request('/api/rfm/segments')),
 };
+
+// ---- dashboards (aggregates counted in the database) ----
+
+function query(params) {
+  const entries = Object.entries(params || {}).filter(([, v]) => v != null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries)}` : '';
+}
+
+export const dashboards = {
+  /** {from, to, bucket: day|week|month} → {points: [{date, issued, redeemed, expired, reversed}], totals}. */
+  points: (params) => request(`/api/dashboards/points${query(params)}`),
+  /** {from, to} → {total, counts: [{channel, status, messages}]}. */
+  messages: (params) => request(`/api/dashboards/messages${query(params)}`),
+  /** {journeys: [{journey, version, entered, active, completed, exited, converted, conversionRate}]}. */
+  journeys: () => request('/api/dashboards/journeys'),
+};

@@ -49,9 +49,19 @@ export function formatDateTime(iso, locale, timeZone) {
   return new Intl.DateTimeFormat(locale, options).format(d);
 }
 
-/** ISO-8601 date ("1990-05-01", a calendar date without time zone) → date in the locale. */
+/**
+ * ISO-8601 date ("1990-05-01", a calendar date without time zone) → date in the locale. A date
+ * whose year is masked ("****-05-01", as the engine sends a birthday to roles that may not see
+ * it) → day and month in the locale, the year left out.
+ */
 export function formatDate(iso, locale) {
   if (isBlank(iso)) return '';
+  const masked = /^\*{4}-(\d{2})-(\d{2})$/.exec(String(iso));
+  if (masked) {
+    return new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(2000, +masked[1] - 1, +masked[2])));
+  }
+  if (String(iso).includes('*')) return String(iso); // otherwise masked: shown as it is
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso));
   const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);

@@ -71,8 +71,9 @@ export function profileRows(profile, locale, opts = {}) {
   return PROFILE_FIELDS.filter(([field]) => profile[field] != null && profile[field] !== '').map(([field, type]) => {
     const raw = profile[field];
     let value = String(raw);
-    const masked = value.includes('*'); // masked personal data is shown as it is, never parsed
-    if (type === 'date' && !masked) value = formatDate(raw, locale);
+    // Masked personal data is never parsed; formatDate shows a masked date as it is, or as day and
+    // month when only the year is masked.
+    if (type === 'date') value = formatDate(raw, locale);
     if (type === 'instant') value = formatDateTime(raw, locale, opts.timeZone);
     return { key: field, field, label: translate(locale, `field.${field}`), value };
   });

@@ -216,11 +216,11 @@ describe('engagement rows', () => {
 });
 
 describe('masked profiles', () => {
-  it('show a masked birthday as it is (a lenient date parser would invent a year)', async () => {
+  it('show a masked birthday as day and month in the locale, never with an invented year', async () => {
     const { profileRows } = await import('../src/rows.js');
     const { maskProfile } = await import('../src/pii.js');
     const rows = profileRows(maskProfile({ id: 'c-1', birthday: '1990-08-08', phone: '+8613800000004' }), 'zh-CN');
-    expect(rows.find((r) => r.field === 'birthday').value).toBe('****-08-08');
+    expect(rows.find((r) => r.field === 'birthday').value).toBe('8月8日');
     expect(rows.find((r) => r.field === 'phone').value).toBe('+86*******0004');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addCatalogColumn, catalogFor, starterGrid } from '../src/rules/catalog.js';
 import { columnLetter, csvTableToGrid, gridErrorsToCells, parseCsv, toApiGrid, uploadErrorsToCells, validateGrid } from '../src/rules/grid.js';
@@ -23,8 +24,10 @@ describe('starter grids', () => {
     const grid = starterGrid('points');
     expect(grid.factBinding).toBe('$c : PointsCalculation');
     expect(grid.columns.map((c) => c.title)).toEqual(['Tier', 'Channel', 'First order', 'Birthday month', 'Amount at least',
-      'Points per yuan', 'Tier multiplier', 'Birthday multiplier', 'Bonus points', 'Bonus share of base', 'Daily cap']);
-    expect(grid.rows.find((r) => r.name === 'Gold').cells.filter(Boolean)).toEqual(['GOLD', '1', '1.5']);
+      'Spent in category', 'Points per yuan', 'Tier multiplier', 'Birthday multiplier', 'Bonus points (label, points)',
+      'Bonus share of base (label, share)', 'Category bonus (category, points per yuan)', 'Daily cap']);
+    expect(grid.rows.find((r) => r.name === 'Tier multiplier GOLD').cells.filter(Boolean)).toEqual(['GOLD', '1.5']);
+    expect(grid.rows.find((r) => r.name === 'Category bonus books').cells.filter(Boolean)).toEqual(['books', 'books, 0.5']);
     expect(validateGrid('points', grid)).toEqual([]);
     expect(validateGrid('tiers', starterGrid('tiers'))).toEqual([]);
     expect(validateGrid('referral', starterGrid('referral'))).toEqual([]);
@@ -40,12 +43,56 @@ describe('starter grids', () => {
   });
 });
 
+describe('the shipped points and tiers grids', () => {
+  // The grids the rules module proves equal to the shipped DRL (ShippedGridsTest): the starter grid
+  // the UI offers for the shipped version must be exactly them.
+  const shipped = (set) => readFileSync(new URL(`../../rules/src/main/resources/io/engage/rules/${set}/${set}.grid.csv`,
+    import.meta.url), 'utf8');
+
+  it('are the starter grids, category bonuses, override and grace period included', () => {
+    expect(starterGrid('points')).toEqual(csvTableToGrid(shipped('points')));
+    const tiers = starterGrid('tiers');
+    expect(tiers).toEqual(csvTableToGrid(shipped('tiers')));
+    expect(tiers.columns.filter((c) => c.factBinding).map((c) => [c.title, c.factBinding])).toEqual([
+      ['Manual override in force', '$o : TierContext'], ['Within days of the last upgrade', '$g : TierContext']]);
+    expect(tiers.rows.at(-1)).toEqual({ name: 'Downgrade grace period', cells: ['0', '', '', '90', '', '', '', '', '', '', '90'] });
+  });
+
+  it('send each condition on another fact with its binding', () => {
+    const api = toApiGrid(starterGrid('tiers'));
+    expect(api.columns.find((c) => c.title === 'Within days of the last upgrade').factBinding).toBe('$g : TierContext');
+    expect(api.columns.find((c) => c.title === '12-month spend at least')).not.toHaveProperty('factBinding');
+  });
+
+  it('check two-part cells (category, points per yuan)', () => {
+    const grid = starterGrid('points');
+    grid.rows[7].cells[11] = 'books';
+    grid.rows[8].cells[11] = 'fresh, lots';
+    grid.rows[5].cells[9] = 'first order, 100, 3';
+    expect(validateGrid('points', grid)).toEqual([
+      { row: 5, column: 9, reason: 'grid.error.pair', params: { choices: '' } },
+      { row: 7, column: 11, reason: 'grid.error.pair', params: { choices: '' } },
+      { row: 8, column: 11, reason: 'grid.error.pair', params: { choices: '' } },
+    ]);
+  });
+
+  it('keep conditions on the grid fact before those on other facts when a column is added', () => {
+    const tiers = catalogFor('tiers');
+    const grid = starterGrid('tiers');
+    const withoutOrders = { ...grid, columns: grid.columns.filter((c) => c.title !== '12-month orders at least'),
+      rows: grid.rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => i !== 1) })) };
+    const added = addCatalogColumn(withoutOrders, tiers.columns.find((c) => c.id === 'minOrders'));
+    expect(added.columns.slice(0, 4).map((c) => c.title)).toEqual(['12-month spend at least', '12-month orders at least',
+      'Manual override in force', 'Within days of the last upgrade']);
+  });
+});
+
 describe('grid validation', () => {
   it('marks the cell at fault with a reason', () => {
     const grid = starterGrid('points');
     grid.rows[1].cells[6] = 'lots';
     grid.rows[2].cells[0] = 'GOLDEN';
-    grid.rows[3].name = 'Gold';
+    grid.rows[3].name = 'Tier multiplier GOLD';
     grid.rows[4].cells[3] = 'yes';
     grid.rows[0].cells[1] = 'app"; System.exit(0)';
     const errors = validateGrid('points', grid);
@@ -61,7 +108,7 @@ describe('grid validation', () => {
   it('drops empty rows when sending and refuses a grid without rows', () => {
     const grid = starterGrid('points');
     grid.rows.push({ name: ' ', cells: grid.columns.map(() => ' ') });
-    expect(toApiGrid(grid).rows).toHaveLength(8);
+    expect(toApiGrid(grid).rows).toHaveLength(10);
     expect(validateGrid('points', { ...grid, rows: [] })).toEqual([{ row: null, column: null, reason: 'grid.error.noRows' }]);
   });
 
@@ -84,7 +131,7 @@ describe("the engine's errors on cells", () => {
     ], grid)).toEqual([
       { row: 1, column: 0, reason: 'not a plain value', raw: true },
       { row: 2, column: -1, reason: 'a rule name is letters', raw: true },
-      { row: 3, column: 6, reason: "rows 1 and 4 overlap: the same facts match both, with different 'Tier multiplier' (1.2 / 1.5)", raw: true },
+      { row: 3, column: 7, reason: "rows 1 and 4 overlap: the same facts match both, with different 'Tier multiplier' (1.2 / 1.5)", raw: true },
       { row: null, column: null, reason: 'the grid has no rows', raw: true },
     ]);
   });

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { el, replaceContent } from '../dom.js';
 import { t } from '../i18n.js';
-import { maskCustomer360, maskProfile } from '../pii.js';
+import { customer360ForDisplay, profileForDisplay } from '../masking.js';
 import { canSeePersonalData } from '../roles.js';
 import { renderCustomer } from '../views/customer.js';
 import { renderResults, renderSearchForm } from '../views/search.js';
@@ -30,12 +30,12 @@ export function mount(container, { me, route, navigate, onUnauthorized }) {
     el('div', { className: 'content' }, customer)));
 
   function drawResults() {
-    const shown = seePii ? state.search.results : (state.search.results || []).map(maskProfile);
+    const shown = (state.search.results || []).map((r) => profileForDisplay(r, seePii));
     renderResults(results, { ...state.search, results: shown, selectedId: state.selectedId, onSelect: select });
   }
 
   function drawCustomer() {
-    const data = seePii ? state.customer.data : maskCustomer360(state.customer.data);
+    const data = customer360ForDisplay(state.customer.data, seePii);
     replaceContent(customer, renderCustomer({ ...state.customer, data }));
   }
 

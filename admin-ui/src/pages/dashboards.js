@@ -1,31 +1,44 @@
 // Dashboards (Apache ECharts) over the engine's aggregate APIs: RFM grid and segments, lifecycle
-// funnel, journey conversions. Charts whose API the engine does not offer yet say which one.
+// funnel, points flows and messages over a chosen range, journey conversion per version.
 
 import * as api from '../api.js';
 import { chart } from '../charts.js';
 import { el, errorBox, loadingNote, panel, replaceContent } from '../dom.js';
-import { t } from '../i18n.js';
+import { formatNumber } from '../format.js';
+import { getLocale, t } from '../i18n.js';
 import { hasAnyRole } from '../roles.js';
-import { lifecycleFunnel, rfmHeatmap } from '../dashboards.js';
+import {
+  isoDay, journeyConversion, lifecycleFunnel, messagesByChannel, pointsSeries, rfmHeatmap,
+} from '../dashboards.js';
 
 const TIERS = ['BASIC', 'SILVER', 'GOLD', 'PLUS'];
 
 export function mount(container, { me }) {
+  const locale = getLocale();
   const boxes = {
     tiers: el('div'), rfm: el('div', {}, loadingNote()), lifecycle: el('div', {}, loadingNote()),
     points: el('div'), messages: el('div'), journeys: el('div', {}, loadingNote()),
   };
   // Only the charts whose data the role may read (SecurityConfiguration): the others are not offered.
   const customerData = hasAnyRole(me, ['ADMIN', 'MARKETER', 'BUSINESS']);
-  const journeyData = hasAnyRole(me, ['ADMIN', 'MARKETER']);
+  // The days the points and messages charts cover (the engine counts them in its calendar).
+  const today = new Date();
+  const from = el('input', { type: 'date', value: isoDay(new Date(today.getTime() - 29 * 864e5)), dataset: { testid: 'dash-from' } });
+  const to = el('input', { type: 'date', value: isoDay(today), dataset: { testid: 'dash-to' } });
+  const bucket = el('select', { dataset: { testid: 'dash-bucket' } },
+    ['day', 'week', 'month'].map((b) => el('option', { value: b }, t(`dash.bucket.${b}`))));
   replaceContent(container, el('h2', {}, t('dash.title')),
+    el('div', { className: 'toolbar', dataset: { testid: 'dash-range' } },
+      el('label', {}, t('dash.from'), ' ', from), el('label', {}, t('dash.to'), ' ', to),
+      el('label', {}, t('dash.bucket'), ' ', bucket)),
     el('div', { className: 'dash-grid' },
       panel('dash-tiers', 'dash.tiers', boxes.tiers),
       customerData ? panel('dash-rfm', 'dash.rfm', boxes.rfm) : null,
       customerData ? panel('dash-lifecycle', 'dash.lifecycle', boxes.lifecycle) : null,
       panel('dash-points', 'dash.points', boxes.points),
       panel('dash-messages', 'dash.messages', boxes.messages),
-      journeyData ? panel('dash-journeys', 'dash.journeys', boxes.journeys) : null));
+      // /api/dashboards/* answers every role of this page.
+      panel('dash-journeys', 'dash.journeys', boxes.journeys)));
 
   const missing = (box, path) => replaceContent(box, el('p', { className: 'empty', dataset: { testid: 'needs-api' } }, t('dash.needsApi', { api: path })));
   // Tier distribution: one segment preview per tier gives exact counts (segments are marketers' API).
@@ -44,9 +57,6 @@ export function mount(container, { me }) {
     }
   })();
   else missing(boxes.tiers, 'GET /api/stats/tiers');
-  missing(boxes.points, 'GET /api/stats/points');
-  missing(boxes.messages, 'GET /api/stats/messages');
-
   if (customerData) (async () => {
     try {
       const summary = await api.analytics.rfm();
@@ -84,22 +94,67 @@ export function mount(container, { me }) {
     return undefined;
   })();
 
-  if (journeyData) (async () => {
+  (async () => {
     try {
-      const journeys = await api.journeys.list();
-      const reports = await Promise.all(journeys.map((j) => api.journeys.experiments(j.journey).catch(() => null)));
-      const names = journeys.map((j) => j.journey);
-      const goals = [...new Set(reports.flatMap((r) => Object.keys(r?.conversionsByGoal || {})))];
-      if (!goals.length) return replaceContent(boxes.journeys, el('p', { className: 'empty' }, t('dash.noData')));
+      const conv = journeyConversion(await api.dashboards.journeys());
+      if (!conv.labels.length) return replaceContent(boxes.journeys, el('p', { className: 'empty' }, t('dash.noData')));
+      const percent = (v) => `${formatNumber(v, locale)}%`;
       replaceContent(boxes.journeys, chart('chart-journeys', {
-        tooltip: {}, legend: { bottom: 0 },
-        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 20 } }, yAxis: { type: 'value', minInterval: 1 },
-        series: goals.map((g) => ({ name: g, type: 'bar', data: reports.map((r) => r?.conversionsByGoal?.[g] || 0) })),
+        tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v, locale) }, legend: { bottom: 0 },
+        grid: { bottom: 70 },
+        xAxis: { type: 'category', data: conv.labels, axisLabel: { interval: 0, rotate: 20 } },
+        yAxis: [{ type: 'value', minInterval: 1, axisLabel: { formatter: (v) => formatNumber(v, locale) } },
+          { type: 'value', min: 0, max: 100, axisLabel: { formatter: percent } }],
+        series: [
+          { name: t('dash.entered'), type: 'bar', data: conv.entered },
+          { name: t('dash.exited'), type: 'bar', data: conv.exited },
+          { name: t('dash.converted'), type: 'bar', data: conv.converted },
+          { name: t('dash.conversionRate'), type: 'line', yAxisIndex: 1, data: conv.rates, tooltip: { valueFormatter: percent } },
+        ],
       }));
     } catch (error) {
       replaceContent(boxes.journeys, errorBox(error));
     }
     return undefined;
   })();
+
+  // Points and messages over the chosen range.
+  const load = () => {
+    const range = { from: from.value, to: to.value };
+    replaceContent(boxes.points, loadingNote());
+    replaceContent(boxes.messages, loadingNote());
+    (async () => {
+      try {
+        const flow = pointsSeries(await api.dashboards.points({ ...range, bucket: bucket.value }), locale);
+        if (flow.empty) return replaceContent(boxes.points, el('p', { className: 'empty' }, t('dash.noData')));
+        replaceContent(boxes.points, chart('chart-points', {
+          tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v, locale) }, legend: { bottom: 0 },
+          xAxis: { type: 'category', data: flow.labels },
+          yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v) => formatNumber(v, locale) } },
+          series: flow.series.map((s) => ({ name: t(`dash.${s.key}`), type: 'bar', data: s.data })),
+        }));
+      } catch (error) {
+        replaceContent(boxes.points, errorBox(error));
+      }
+      return undefined;
+    })();
+    (async () => {
+      try {
+        const messages = messagesByChannel(await api.dashboards.messages(range));
+        if (!messages.total) return replaceContent(boxes.messages, el('p', { className: 'empty' }, t('dash.noData')));
+        replaceContent(boxes.messages, chart('chart-messages', {
+          tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v, locale) }, legend: { bottom: 0 },
+          xAxis: { type: 'category', data: messages.channels },
+          yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v) => formatNumber(v, locale) } },
+          series: messages.series.map((s) => ({ name: s.status, type: 'bar', stack: 'status', data: s.data })),
+        }));
+      } catch (error) {
+        replaceContent(boxes.messages, errorBox(error));
+      }
+      return undefined;
+    })();
+  };
+  for (const control of [from, to, bucket]) control.addEventListener('change', load);
+  load();
   return null;
 }

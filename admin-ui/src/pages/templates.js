@@ -6,6 +6,7 @@ import { el, errorBox, loadingNote, panel, replaceContent, table } from '../dom.
 import { formatDateTime } from '../format.js';
 import { getLocale, t } from '../i18n.js';
 import { busy, statusLine } from '../views/common.js';
+import { lineRange, lineText, templateErrors } from '../template-errors.js';
 
 const CHANNELS = ['ANY', 'EMAIL', 'SMS', 'PUSH', 'WECHAT'];
 
@@ -53,12 +54,22 @@ export function mount(container, { route, navigate, onUnauthorized }) {
     const fallback = el('input', { type: 'text', value: template.fallbackLocale ?? 'zh-CN', className: 'narrow' });
     const variants = (template.variants || []).map((v) => ({ ...v }));
     const variantsBox = el('div');
+    // The Liquid errors of the last save, shown under the part at fault with the line quoted.
+    let errors = { parts: [], other: [] };
+    const otherErrors = el('ul', { className: 'field-errors' });
     const drawVariants = () => replaceContent(variantsBox, variants.map((v, i) => {
       const field = (name, multi) => {
         const node = el(multi ? 'textarea' : 'input', { value: v[name] ?? '', rows: multi ? 5 : undefined, dataset: { testid: `variant-${name}`, index: String(i) } });
         if (multi) node.value = v[name] ?? '';
         node.addEventListener('input', () => { v[name] = node.value; });
-        return node;
+        const mine = errors.parts.filter((e) => e.index === i && e.part === name);
+        if (!mine.length) return node;
+        node.classList.add('has-error');
+        node.setAttribute('aria-invalid', 'true');
+        return [node, el('ul', { className: 'field-errors' }, mine.map((e) => el('li', {
+          className: 'error', dataset: { testid: 'template-error', index: String(i), part: name, line: e.line == null ? null : String(e.line) },
+        }, e.line == null ? e.reason : t('templates.errorAt', { line: e.line, column: e.column ?? '?', reason: e.reason }),
+        e.line == null ? null : el('code', { className: 'error-line' }, lineText(v[name], e.line)))))];
       };
       const channel = el('select', { onchange: (e) => { v.channel = e.target.value; } },
         CHANNELS.map((c) => el('option', { value: c, selected: (v.channel || 'ANY') === c }, c)));
@@ -71,18 +82,40 @@ export function mount(container, { route, navigate, onUnauthorized }) {
         el('label', {}, t('templates.html')), field('html', true));
     }));
     drawVariants();
+    function showErrors(found) {
+      errors = found;
+      drawVariants();
+      replaceContent(otherErrors, found.other.map((e) => el('li', { className: 'error', dataset: { testid: 'template-error' } },
+        `${e.field}: ${e.reason}`)));
+      // Put the cursor on the first line at fault.
+      const first = found.parts.find((e) => e.line != null);
+      const node = first && variantsBox.querySelector(`[data-testid="variant-${first.part}"][data-index="${first.index}"]`);
+      if (node?.setSelectionRange) {
+        const range = lineRange(node.value, first.line);
+        node.focus();
+        node.setSelectionRange(range.start, range.end);
+      }
+    }
     const previewCustomer = el('input', { type: 'text', placeholder: 'c-000001', dataset: { testid: 'template-preview-customer' } });
     const previewBox = el('div', { dataset: { testid: 'template-preview' } });
     const save = el('button', {
       type: 'button', className: 'primary', dataset: { testid: 'template-save' },
       onclick: () => busy(save, status, async () => {
         const body = { description: description.value, fallbackLocale: fallback.value.trim(), variants };
-        const saved = key
-          ? await api.templates.update(key, { ...body, version: template.version })
-          : await api.templates.create({ ...body, key: keyInput.value.trim() });
-        status.ok(`${t('common.saved')}: ${saved.key} v${saved.version}`);
-        template = saved;
-        load();
+        try {
+          const saved = key
+            ? await api.templates.update(key, { ...body, version: template.version })
+            : await api.templates.create({ ...body, key: keyInput.value.trim() });
+          showErrors({ parts: [], other: [] });
+          status.ok(`${t('common.saved')}: ${saved.key} v${saved.version}`);
+          template = saved;
+          if (!key) keyInput.disabled = true;
+          key = saved.key;
+          load();
+        } catch (error) {
+          if (error.status === 422) showErrors(templateErrors(error.errors));
+          throw error;
+        }
       }),
     }, t('templates.save'));
     const preview = el('button', {
@@ -97,8 +130,8 @@ export function mount(container, { route, navigate, onUnauthorized }) {
     replaceContent(editBox, panel('template-editor', key ? 'templates.title' : 'templates.new',
       el('div', { className: 'toolbar' }, el('label', {}, t('templates.key'), ' ', keyInput),
         el('label', {}, t('templates.description'), ' ', description), el('label', {}, t('field.locale'), ' ', fallback)),
-      variantsBox,
-      el('button', { type: 'button', onclick: () => { variants.push({ locale: 'en', channel: 'ANY', subject: '', text: '' }); drawVariants(); } }, '+'),
+      variantsBox, otherErrors,
+      el('button', { type: 'button', dataset: { testid: 'template-variant-add' }, onclick: () => { variants.push({ locale: 'en', channel: 'ANY', subject: '', text: '' }); drawVariants(); } }, '+'),
       el('div', { className: 'toolbar' }, save, previewCustomer, preview), previewBox));
   }
 

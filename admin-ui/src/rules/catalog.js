@@ -19,25 +19,35 @@ const points = {
     cond('firstOrder', 'First order', 'firstOrder == $param', 'boolean'),
     cond('birthdayMonth', 'Birthday month', 'birthdayMonth == $param', 'boolean'),
     cond('minAmount', 'Amount at least', 'amount >= $param', 'number'),
+    cond('category', 'Spent in category', 'spentIn("$param") > 0', 'text'),
     act('perYuan', 'Points per yuan', '$c.awardBase("Base points", new BigDecimal("$param"));', 'number'),
     act('tierMultiplier', 'Tier multiplier', '$c.multiplyBase("Tier multiplier", new BigDecimal("$param"));', 'number'),
     act('birthdayMultiplier', 'Birthday multiplier',
       '$c.multiplyBase("Birthday month multiplier", "birthday", new BigDecimal("$param"));', 'number'),
     act('bonus', 'Bonus points', `$c.bonus(${NAME}, ${NAME}, $param);`, 'integer'),
     act('baseShare', 'Bonus share of base', `$c.bonusOnBase(${NAME}, ${NAME}, new BigDecimal("$param"));`, 'number'),
+    act('labelledBonus', 'Bonus points (label, points)', `$c.bonus(${NAME}, "$1", $2);`, 'pair',
+      { parts: ['text', 'integer'] }),
+    act('labelledBaseShare', 'Bonus share of base (label, share)',
+      `$c.bonusOnBase(${NAME}, "$1", new BigDecimal("$2"));`, 'pair', { parts: ['text', 'number'] }),
+    act('categoryBonus', 'Category bonus (category, points per yuan)',
+      `$c.bonusPerYuan(${NAME}, "$1", $c.spentIn("$1"), new BigDecimal("$2"));`, 'pair', { parts: ['text', 'number'] }),
     act('dailyCap', 'Daily cap', '$c.capDaily("Daily cap", $param);', 'integer'),
   ],
-  // The shipped version 1 as a grid, except the category bonuses (they need a second fact).
+  // The shipped version 1 as a grid (rules/.../points.grid.csv, which decides exactly as points.drl):
+  // rows fire top down, so the base comes first and the daily cap last.
   starter: {
     note: 'rules.starter.points',
     rows: [
-      ['Basic', { tier: 'BASIC', perYuan: '1' }],
-      ['Silver', { tier: 'SILVER', perYuan: '1', tierMultiplier: '1.2' }],
-      ['Gold', { tier: 'GOLD', perYuan: '1', tierMultiplier: '1.5' }],
-      ['Plus', { tier: 'PLUS', perYuan: '1', tierMultiplier: '2' }],
-      ['Birthday month', { birthdayMonth: 'true', birthdayMultiplier: '2' }],
-      ['First order', { firstOrder: 'true', bonus: '100' }],
-      ['App orders', { channel: 'app', baseShare: '0.05' }],
+      ['Base points', { minAmount: '0', perYuan: '1' }],
+      ['Tier multiplier SILVER', { tier: 'SILVER', tierMultiplier: '1.2' }],
+      ['Tier multiplier GOLD', { tier: 'GOLD', tierMultiplier: '1.5' }],
+      ['Tier multiplier PLUS', { tier: 'PLUS', tierMultiplier: '2' }],
+      ['Birthday month multiplier', { birthdayMonth: 'true', birthdayMultiplier: '2' }],
+      ['First order bonus', { firstOrder: 'true', labelledBonus: 'first order, 100' }],
+      ['App channel bonus', { channel: 'app', labelledBaseShare: 'app, 0.05' }],
+      ['Category bonus books', { category: 'books', categoryBonus: 'books, 0.5' }],
+      ['Category bonus fresh', { category: 'fresh', categoryBonus: 'fresh, 0.2' }],
       ['Daily cap', { minAmount: '0', dailyCap: '5000' }],
     ],
   },
@@ -60,8 +70,20 @@ const tiers = {
   columns: [
     cond('minSpend', '12-month spend at least', 'spend >= $param', 'number'),
     cond('minOrders', '12-month orders at least', 'orders >= $param', 'integer'),
+    // Conditions on the customer's tier context, each its own pattern (own binding).
+    cond('override', 'Manual override in force', 'overrideInForce == $param', 'boolean', { factBinding: '$o : TierContext' }),
+    cond('graceDays', 'Within days of the last upgrade',
+      'lastUpgradeOrRenewal != null, lastUpgradeOrRenewal.plusDays($param) >= today', 'integer',
+      { factBinding: '$g : TierContext' }),
     ...tierActions,
+    // No $param: any value (true) applies it.
+    act('applyOverride', 'Apply the manual override', `$e.override(${NAME}, $o.manualOverrideTier(), $o.overrideUntil());`,
+      'enum', { choices: ['true'] }),
+    act('holdDowngrade', 'Hold a downgrade for days after the last upgrade',
+      `$e.holdDowngradeUntil(${NAME}, $g.lastUpgradeOrRenewal().plusDays($param));`, 'integer'),
   ],
+  // The shipped version 1 as a grid (rules/.../tiers.grid.csv, which decides exactly as tiers.drl):
+  // the override and then the grace period come last, after every threshold.
   starter: {
     note: 'rules.starter.tiers',
     rows: [
@@ -70,6 +92,8 @@ const tiers = {
       ['SILVER on order count', { minOrders: '10', ordersSILVER: '10' }],
       ['GOLD on spend', { minSpend: '8000', spendGOLD: '8000' }],
       ['PLUS on spend', { minSpend: '20000', spendPLUS: '20000' }],
+      ['Manual override', { minSpend: '0', override: 'true', applyOverride: 'true' }],
+      ['Downgrade grace period', { minSpend: '0', graceDays: '90', holdDowngrade: '90' }],
     ],
   },
 };
@@ -132,17 +156,28 @@ export function starterGrid(ruleSet) {
     imports: [...catalog.imports],
     tableName: catalog.tableName,
     factBinding: catalog.factBinding,
-    columns: columns.map(({ kind, title, template }) => ({ kind, title, template })),
+    columns: columns.map(gridColumn),
     rows: catalog.starter.rows.map(([name, cells]) => ({ name, cells: columns.map((c) => cells[c.id] ?? '') })),
   };
+}
+
+/** A catalog column as the grid holds it; factBinding only for a condition on another fact. */
+function gridColumn({ kind, title, template, factBinding }) {
+  return factBinding ? { kind, title, template, factBinding } : { kind, title, template };
 }
 
 /** Adds a catalog column to a grid: conditions stay together (they share one fact), actions after. */
 export function addCatalogColumn(grid, column) {
   const copy = cloneGrid(grid);
-  const entry = { kind: column.kind, title: column.title, template: column.template };
-  const lastCondition = copy.columns.map((c) => c.kind).lastIndexOf('CONDITION');
-  const at = column.kind === 'CONDITION' ? lastCondition + 1 : copy.columns.length;
+  const entry = gridColumn(column);
+  // Conditions on the grid's own fact stay one run, before those on other facts (GridCompiler).
+  const kinds = copy.columns.map((c) => (c.kind !== 'CONDITION' ? 'ACTION' : c.factBinding ? 'OTHER' : 'OWN'));
+  const own = kinds.lastIndexOf('OWN');
+  const other = kinds.lastIndexOf('OTHER');
+  let at;
+  if (column.kind !== 'CONDITION') at = copy.columns.length;
+  else if (!column.factBinding) at = own + 1;
+  else at = Math.max(own, other) + 1;
   copy.columns.splice(at, 0, entry);
   copy.rows.forEach((r) => r.cells.splice(at, 0, ''));
   return copy;

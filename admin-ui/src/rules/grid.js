@@ -5,7 +5,7 @@
 import { catalogColumn } from './catalog.js';
 
 /** What the engine accepts in a cell or a rule name (GridCompiler.SAFE_CELL). */
-export const SAFE_CELL = /^[\p{L}\p{N} ._:@+\-/%]*$/u;
+export const SAFE_CELL = /^[\p{L}\p{N} ._:@+\-/%,]*$/u;
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
@@ -24,7 +24,8 @@ export function toApiGrid(grid) {
     imports: [...(grid.imports || [])],
     tableName: grid.tableName,
     factBinding: grid.factBinding,
-    columns: grid.columns.map(({ kind, title, template }) => ({ kind, title, template })),
+    columns: grid.columns.map(({ kind, title, template, factBinding }) => (factBinding
+      ? { kind, title, template, factBinding } : { kind, title, template })),
     rows,
   };
 }
@@ -76,6 +77,13 @@ function typeError(column, cell) {
     case 'integer': return INTEGER.test(cell) ? null : 'grid.error.integer';
     case 'boolean': return cell === 'true' || cell === 'false' ? null : 'grid.error.boolean';
     case 'enum': return column.choices.includes(cell) ? null : 'grid.error.choice';
+    case 'pair': {
+      // "books, 0.5": the cell of a template with $1, $2 (Drools splits it at the comma)
+      const parts = cell.split(',').map((p) => p.trim());
+      const ok = parts.length === column.parts.length && parts.every((p, i) => p !== ''
+        && (column.parts[i] === 'text' || !typeError({ type: column.parts[i] }, p)));
+      return ok ? null : 'grid.error.pair';
+    }
     default: return null;
   }
 }
@@ -146,8 +154,9 @@ const MERGE = '...';
 
 /**
  * A CSV decision table (as the engine downloads tables and grids) read back into a grid, so any
- * table version can be edited in the grid. Returns null when the table does not have the one-fact
- * shape a grid has (NAME, conditions on one object type, actions).
+ * table version can be edited in the grid. The first condition's object type is the grid's fact;
+ * a later condition on another binding (one column, e.g. "$g : TierContext") keeps it as its own
+ * factBinding. Returns null when the table does not have a grid's shape (NAME, conditions, actions).
  */
 export function csvTableToGrid(text) {
   const sheet = parseCsv(text);
@@ -177,14 +186,17 @@ export function csvTableToGrid(text) {
     const kind = kinds[c].toUpperCase();
     if (!kind) continue;
     if (kind !== 'CONDITION' && kind !== 'ACTION') return null;
+    let own = null;
     if (kind === 'CONDITION') {
-      const binding = types[c].endsWith(MERGE) ? types[c].slice(0, -MERGE.length).trim() : types[c];
-      if (binding) {
-        if (factBinding && binding !== factBinding) return null;
-        factBinding = binding;
+      const merged = types[c].endsWith(MERGE);
+      const binding = merged ? types[c].slice(0, -MERGE.length).trim() : types[c];
+      if (binding && !factBinding) factBinding = binding;
+      else if (binding && binding !== factBinding) {
+        if (merged) return null; // several columns on a second fact: not a grid's shape
+        own = binding;
       }
     }
-    columns.push({ kind, title: titles[c] || `Column ${c}`, template: templates[c], index: c });
+    columns.push({ kind, title: titles[c] || `Column ${c}`, template: templates[c], index: c, factBinding: own });
   }
   const rows = [];
   for (let r = header + 5; r < sheet.length; r++) {
@@ -197,7 +209,8 @@ export function csvTableToGrid(text) {
     imports,
     tableName,
     factBinding,
-    columns: columns.map(({ kind, title, template }) => ({ kind, title, template })),
+    columns: columns.map(({ kind, title, template, factBinding: own }) => (own
+      ? { kind, title, template, factBinding: own } : { kind, title, template })),
     rows,
   };
 }

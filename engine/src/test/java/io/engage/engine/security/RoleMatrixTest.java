@@ -112,6 +112,8 @@ class RoleMatrixTest extends EngineTest {
     // Scores and segments.
     expect(only(Caller.ADMIN, Caller.MARKETER, Caller.BUSINESS, Caller.VIEWER),
         "GET /api/rfm/customers", "GET /api/rfm/segments", "GET /api/rfm/summary", "GET /api/lifecycle/summary");
+    expect(only(Caller.ADMIN, Caller.MARKETER, Caller.BUSINESS, Caller.SERVICE_MANAGER, Caller.VIEWER),
+        "GET /api/dashboards/points", "GET /api/dashboards/messages", "GET /api/dashboards/journeys");
     // POST /api/lifecycle/recompute has no body: ADMIN really runs a recompute.
     expect(only(Caller.ADMIN), "POST /api/lifecycle/recompute");
     expect(only(Caller.ADMIN, Caller.MARKETER, Caller.VIEWER),

@@ -58,6 +58,21 @@ class AdminUiBrowserTest extends EngineTest {
     runScenario("business");
   }
 
+  @Test
+  void aMarketerSeesALiquidErrorOnItsLineThenFixesTheTemplateAndSavesIt() {
+    runScenario("templates");
+  }
+
+  @Test
+  void aJourneyTheEngineRefusesShowsTheEnginesReasonOnTheElementInTheModeler() {
+    runScenario("deploy-refused");
+  }
+
+  @Test
+  void aMarketerSeesTodaysPointsMessagesAndJourneyConversionOnTheDashboards() {
+    runScenario("dashboards");
+  }
+
   /** Leaves the shipped behaviour in force for the other tests sharing this engine. */
   @AfterEach
   void restoreShippedBehaviour() throws IOException {

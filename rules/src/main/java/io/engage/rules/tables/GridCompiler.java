@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class GridCompiler {
 
-  private static final Pattern SAFE_CELL = Pattern.compile("[\\p{L}\\p{N} ._:@+\\-/%]*");
+  // Commas separate the values of a cell whose template takes $1, $2 (e.g. "books, 0.5").
+  private static final Pattern SAFE_CELL = Pattern.compile("[\\p{L}\\p{N} ._:@+\\-/%,]*");
+  private static final Pattern FACT_BINDING = Pattern.compile("\\$[a-z]\\w* : [A-Z]\\w*");
 
   private GridCompiler() {}
 
@@ -44,14 +46,17 @@ public final class GridCompiler {
     List<String> objectTypes = new ArrayList<>(List.of(""));
     List<String> templates = new ArrayList<>(List.of(""));
     List<String> titles = new ArrayList<>(List.of("Rule"));
-    long conditions = grid.columns().stream().filter(column -> column.kind() == RuleGrid.Kind.CONDITION).count();
+    long conditions = grid.columns().stream()
+        .filter(column -> column.kind() == RuleGrid.Kind.CONDITION && onGridFact(grid, column)).count();
     for (RuleGrid.Column column : grid.columns()) {
       kinds.add(column.kind().name());
-      if (column.kind() == RuleGrid.Kind.CONDITION) {
-        // The object-type cell spans every condition column. Drools' CSV reader merges a run of cells
-        // ending in "..." but takes each cell's own text, so every cell repeats the binding; a bare
-        // "..." leaves that condition outside the pattern and the DRL does not parse.
+      if (column.kind() == RuleGrid.Kind.CONDITION && onGridFact(grid, column)) {
+        // The object-type cell spans every condition column on the grid's fact. Drools' CSV reader
+        // merges a run of cells ending in "..." but takes each cell's own text, so every cell repeats
+        // the binding; a bare "..." leaves that condition outside the pattern and the DRL does not parse.
         objectTypes.add(conditions > 1 ? grid.factBinding() + TableRows.MERGE : grid.factBinding());
+      } else if (column.kind() == RuleGrid.Kind.CONDITION) {
+        objectTypes.add(column.factOr(grid.factBinding()));
       } else {
         objectTypes.add("");
       }
@@ -70,8 +75,89 @@ public final class GridCompiler {
     return String.join("\n", lines) + "\n";
   }
 
+  /**
+   * Reads a grid back from its CSV form ({@link #toCsv}); null when the table is not grid-shaped
+   * (a NAME column, conditions, actions).
+   */
+  public static RuleGrid fromCsv(String csv) {
+    List<List<String>> sheet = TableRows.ofCsv(csv.getBytes(StandardCharsets.UTF_8));
+    String packageName = null;
+    List<String> imports = new ArrayList<>();
+    for (int r = 0; r < sheet.size(); r++) {
+      List<String> line = sheet.get(r);
+      String key = line.isEmpty() ? "" : line.getFirst().trim();
+      if (key.equals("RuleSet") && line.size() > 1) {
+        packageName = line.get(1).trim();
+      } else if (key.equals("Import") && line.size() > 1) {
+        java.util.Arrays.stream(line.get(1).split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(imports::add);
+      } else if (key.startsWith("RuleTable") && r + 4 < sheet.size()) {
+        return gridAt(sheet, r, packageName, imports);
+      }
+    }
+    return null;
+  }
+
+  private static RuleGrid gridAt(List<List<String>> sheet, int header, String packageName, List<String> imports) {
+    List<String> kinds = sheet.get(header + 1);
+    List<String> types = sheet.get(header + 2);
+    List<String> templates = sheet.get(header + 3);
+    List<String> titles = sheet.get(header + 4);
+    if (kinds.isEmpty() || !kinds.getFirst().trim().equalsIgnoreCase("NAME")) {
+      return null;
+    }
+    String gridFact = null;
+    List<RuleGrid.Column> columns = new ArrayList<>();
+    for (int c = 1; c < kinds.size(); c++) {
+      RuleGrid.Kind kind = RuleGrid.Kind.valueOf(kinds.get(c).trim().toUpperCase(java.util.Locale.ROOT));
+      String type = cell(types, c);
+      String ownFact = null;
+      if (kind == RuleGrid.Kind.CONDITION) {
+        String binding = type.endsWith(TableRows.MERGE) ? type.substring(0, type.length() - TableRows.MERGE.length()).trim() : type;
+        if (gridFact == null) {
+          gridFact = binding;
+        } else if (!binding.equals(gridFact)) {
+          ownFact = binding;
+        }
+      }
+      columns.add(new RuleGrid.Column(kind, cell(titles, c), cell(templates, c), ownFact));
+    }
+    List<RuleGrid.Row> rows = new ArrayList<>();
+    for (int r = header + 5; r < sheet.size(); r++) {
+      List<String> line = sheet.get(r);
+      if (line.stream().allMatch(String::isBlank)) {
+        break;
+      }
+      List<String> cells = new ArrayList<>();
+      for (int c = 1; c <= columns.size(); c++) {
+        cells.add(cell(line, c));
+      }
+      rows.add(new RuleGrid.Row(cell(line, 0), cells));
+    }
+    String tableName = sheet.get(header).getFirst().trim().substring("RuleTable".length()).trim();
+    return new RuleGrid(packageName, imports, tableName, gridFact, columns, rows);
+  }
+
+  private static String cell(List<String> line, int column) {
+    return column < line.size() ? line.get(column).trim() : "";
+  }
+
+  private static boolean onGridFact(RuleGrid grid, RuleGrid.Column column) {
+    return column.factOr(grid.factBinding()).equals(grid.factBinding());
+  }
+
   private static void checkCells(String ruleSet, RuleGrid grid) {
     List<RuleError> errors = new ArrayList<>();
+    for (int c = 0; c < grid.columns().size(); c++) {
+      RuleGrid.Column column = grid.columns().get(c);
+      if (column.factBinding() != null && !column.factBinding().isBlank()
+          && (column.kind() != RuleGrid.Kind.CONDITION || !FACT_BINDING.matcher(column.factBinding()).matches())) {
+        errors.add(new RuleError("grid column " + (c + 1), 0, c + 1,
+            "a column's own fact is for conditions only and reads like '$g : TierContext'"));
+      }
+    }
+    if (!gridFactFirst(grid)) {
+      errors.add(new RuleError("grid", 0, 0, "conditions on the grid's own fact come first, then those on other facts"));
+    }
     if (grid.rows().isEmpty()) {
       errors.add(new RuleError("grid", 0, 0, "the grid has no rows"));
     }
@@ -99,6 +185,22 @@ public final class GridCompiler {
     if (!errors.isEmpty()) {
       throw new RuleCompilationException(ruleSet, errors);
     }
+  }
+
+  /** The grid fact's conditions form one run (one merged object-type cell) before any other fact's. */
+  private static boolean gridFactFirst(RuleGrid grid) {
+    boolean otherSeen = false;
+    for (RuleGrid.Column column : grid.columns()) {
+      if (column.kind() != RuleGrid.Kind.CONDITION) {
+        continue;
+      }
+      if (!onGridFact(grid, column)) {
+        otherSeen = true;
+      } else if (otherSeen) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean conditionsAdjacent(List<RuleGrid.Column> columns) {

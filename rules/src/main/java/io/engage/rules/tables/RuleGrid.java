@@ -17,8 +17,23 @@ public record RuleGrid(
 
   public enum Kind { CONDITION, ACTION }
 
-  /** A column: its kind, its title, and the template its cells fill ($param). */
-  public record Column(Kind kind, String title, String template) {}
+  /**
+   * A column: its kind, its title, the template its cells fill ($param, or $1, $2 for a cell of
+   * comma-separated values), and for a condition on another fact than the grid's, that fact's
+   * binding (e.g. {@code $g : TierContext}; null = the grid's fact). Each such column is a pattern
+   * of its own, which a row without a value in it leaves out.
+   */
+  public record Column(Kind kind, String title, String template, String factBinding) {
+
+    public Column(Kind kind, String title, String template) {
+      this(kind, title, template, null);
+    }
+
+    /** The binding of the fact this condition constrains. */
+    String factOr(String gridFact) {
+      return factBinding == null || factBinding.isBlank() ? gridFact : factBinding;
+    }
+  }
 
   /** A rule: its name and one cell per column (blank = any, for a condition; nothing, for an action). */
   public record Row(String name, List<String> cells) {}

@@ -21,6 +21,11 @@ public record TierContext(
     }
   }
 
+  /** A manual override that still holds today (rule grids test it as one boolean column). */
+  public boolean isOverrideInForce() {
+    return manualOverrideTier != null && !overrideUntil.isBefore(today);
+  }
+
   /** No override; {@code lastUpgradeOrRenewal} may be null. */
   public static TierContext on(LocalDate today, LocalDate lastUpgradeOrRenewal) {
     return new TierContext(today, lastUpgradeOrRenewal, null, null);
