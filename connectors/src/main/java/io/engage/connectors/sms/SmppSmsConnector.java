@@ -95,7 +95,16 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
   private final Map<String, Partial> partials = new ConcurrentHashMap<>();
   /** Receipts still expected for parts of concatenated messages, by part id. */
   private final Map<String, Concatenated> awaitingReceipts = new ConcurrentHashMap<>();
-  private final AtomicInteger concatenatedInFlight = new AtomicInteger();
+  /**
+   * Receipts that came while a concatenated message was being submitted and matched no registered
+   * part: jSMPP hands a deliver_sm to its processing threads independently of the submit_sm_resp
+   * before it, so a part's receipt can be read before the sender has registered the part's id.
+   * They wait here for that registration, or are reported on their own once no concatenated
+   * message is in flight. Guarded by {@link #receiptLock}, like {@link #concatenatedInFlight}.
+   */
+  private final Map<String, ParkedReceipt> parkedReceipts = new java.util.LinkedHashMap<>();
+  private final Object receiptLock = new Object();
+  private int concatenatedInFlight;
   private final Object bindLock = new Object();
   private volatile SMPPSession session;
   private volatile boolean closed;
@@ -163,7 +172,9 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
     boolean concatenated = segments.concatenated();
     if (concatenated) {
-      concatenatedInFlight.incrementAndGet();
+      synchronized (receiptLock) {
+        concatenatedInFlight++;
+      }
     }
     try {
       for (int i = partial.ids.size(); i < segments.parts().size(); i++) {
@@ -178,12 +189,12 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
               "part " + (i + 1) + " of " + segments.parts().size() + ": " + failure.reason(), failure.retryAfter());
         }
         if (concatenated) {
-          awaitingReceipts.put(partial.ids.get(i), partial.receipts);
+          awaitPartReceipt(partial.ids.get(i), partial.receipts);
         }
       }
     } finally {
       if (concatenated) {
-        concatenatedInFlight.decrementAndGet();
+        concatenatedSendEnded();
       }
     }
     if (key != null) {
@@ -367,7 +378,33 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
   }
 
-  private void onReceipt(DeliverSm deliverSm, boolean deferred) {
+  /** Registers a part's id for its receipt, and settles a receipt of it that came first. */
+  private void awaitPartReceipt(String partId, Concatenated message) {
+    ParkedReceipt early;
+    synchronized (receiptLock) {
+      early = parkedReceipts.remove(partId);
+      if (early == null) {
+        awaitingReceipts.put(partId, message);
+        return;
+      }
+    }
+    settle(partId, early.delivered(), early.reason(), message);
+  }
+
+  /** Reports parked receipts nobody claimed once no concatenated message is being submitted. */
+  private void concatenatedSendEnded() {
+    List<ParkedReceipt> unclaimed;
+    synchronized (receiptLock) {
+      if (--concatenatedInFlight > 0 || parkedReceipts.isEmpty()) {
+        return;
+      }
+      unclaimed = new ArrayList<>(parkedReceipts.values());
+      parkedReceipts.clear();
+    }
+    unclaimed.forEach(r -> report(r.id(), r.delivered(), r.reason()));
+  }
+
+  private void onReceipt(DeliverSm deliverSm) {
     org.jsmpp.bean.DeliveryReceipt receipt;
     try {
       receipt = deliverSm.getShortMessageAsDeliveryReceipt();
@@ -383,27 +420,31 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
     boolean delivered = state == DeliveryReceiptState.DELIVRD;
     String reason = delivered ? null : state.name() + " err=" + receipt.getError();
-    Concatenated concatenated = awaitingReceipts.remove(id);
-    if (concatenated == null && !deferred && concatenatedInFlight.get() > 0) {
-      // The receipt of a part may overtake the registration of its id while later parts are
-      // still being submitted: look again in a moment before reporting it on its own.
-      try {
-        reconnector.schedule(() -> onReceipt(deliverSm, true), 1, TimeUnit.SECONDS);
+    Concatenated concatenated;
+    synchronized (receiptLock) {
+      concatenated = awaitingReceipts.remove(id);
+      if (concatenated == null && concatenatedInFlight > 0) {
+        parkedReceipts.put(id, new ParkedReceipt(id, delivered, reason));
         return;
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // Closing: report it as it is.
       }
     }
     if (concatenated != null) {
-      id = concatenated.firstId();
-      if (!concatenated.partSettled(delivered)) {
-        return;
-      }
-      delivered = !concatenated.anyFailed();
-      if (delivered) {
-        reason = null;
-      }
+      settle(id, delivered, reason, concatenated);
+    } else {
+      report(id, delivered, reason);
     }
+  }
+
+  /** One part's receipt of a concatenated message; the message's receipt goes out once, under its first id. */
+  private void settle(String partId, boolean delivered, String reason, Concatenated message) {
+    if (!message.partSettled(delivered)) {
+      return;
+    }
+    boolean allDelivered = !message.anyFailed();
+    report(message.firstId(), allDelivered, allDelivered ? null : reason);
+  }
+
+  private void report(String id, boolean delivered, String reason) {
     DeliveryReceipt report = new DeliveryReceipt(Channel.SMS, settings.name(), id,
         delivered ? DeliveryReceipt.Status.DELIVERED : DeliveryReceipt.Status.FAILED, reason, Instant.now());
     try {
@@ -418,6 +459,8 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     partials.values().removeIf(p -> p.createdAt.plus(PARTIAL_TTL).isBefore(now));
     awaitingReceipts.values().removeIf(c -> c.createdAt.plus(RECEIPT_TTL).isBefore(now));
   }
+
+  private record ParkedReceipt(String id, boolean delivered, String reason) {}
 
   /** Unbinds and stops reconnecting. */
   @Override
@@ -486,7 +529,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
       if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-        onReceipt(deliverSm, false);
+        onReceipt(deliverSm);
       } else {
         // A reply from a handset (e.g. "TD" to unsubscribe): not handled yet, never logged (personal).
         log.debug("Mobile-originated message from {} ignored", settings.name());

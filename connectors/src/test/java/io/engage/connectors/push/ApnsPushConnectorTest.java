@@ -32,6 +32,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,8 @@ class ApnsPushConnectorTest {
   private static final Queue<RejectionReason> script = new ConcurrentLinkedQueue<>();
   private static final AtomicLong delayMillis = new AtomicLong();
   private static final List<ApnsPushNotification> accepted = new CopyOnWriteArrayList<>();
+  /** Notifications the handler took and the listener has not yet seen answered (accepted or rejected). */
+  private static final AtomicInteger unanswered = new AtomicInteger();
 
   private ApnsPushConnector connector;
 
@@ -73,6 +76,7 @@ class ApnsPushConnectorTest {
         .setHandlerFactory(session -> {
           PushNotificationHandler real = validating.buildHandler(session);
           return (headers, payload) -> {
+            unanswered.incrementAndGet();
             long delay = delayMillis.get();
             if (delay > 0) {
               try {
@@ -92,12 +96,14 @@ class ApnsPushConnectorTest {
           @Override
           public void handlePushNotificationAccepted(ApnsPushNotification notification) {
             accepted.add(notification);
+            unanswered.decrementAndGet();
           }
 
           @Override
           public void handlePushNotificationRejected(ApnsPushNotification notification, RejectionReason reason,
               Instant expiredAt) {
             // Only accepted notifications count as delivered.
+            unanswered.decrementAndGet();
           }
         })
         .build();
@@ -118,9 +124,21 @@ class ApnsPushConnectorTest {
     connector = connector(port, Duration.ofSeconds(15));
   }
 
+  /**
+   * The server keeps working on a request the client gave up on (the timeout case sleeps in the
+   * handler): wait until it has answered everything, or that late request would poll the next
+   * test's script and land in its {@code accepted} list after the reset.
+   */
   @AfterEach
-  void close() {
+  void close() throws InterruptedException {
     connector.close();
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (unanswered.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(unanswered.get() + " notifications still unanswered by the mock server");
+      }
+      Thread.sleep(10);
+    }
   }
 
   private static ApnsPushConnector connector(int port, Duration timeout) throws Exception {

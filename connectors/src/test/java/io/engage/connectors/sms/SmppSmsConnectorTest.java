@@ -94,6 +94,22 @@ class SmppSmsConnectorTest {
   }
 
   @Test
+  void receiptsOfPartsReadBeforeTheirSubmitResponsesStillMakeOneReceipt() {
+    smsc.receiptBeforeResponse = true;
+    String text = "尊敬的会员，双十一狂欢节即将开始，".repeat(10);
+
+    DeliveryResult result = connector.send(sms("k3b", "+8613800000001", text));
+
+    assertThat(result.sent()).as(result.reason()).isTrue();
+    assertThat(smsc.submitted).hasSize(3);
+    // Every part's receipt was acknowledged before send() returned, so the report is already made.
+    assertThat(receipts).singleElement().satisfies(r -> {
+      assertThat(r.providerMessageId()).isEqualTo(smsc.submitted.getFirst().id());
+      assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.DELIVERED);
+    });
+  }
+
+  @Test
   void anUndeliveredReceiptFailsTheMessageWithTheSmscsStatus() {
     smsc.receiptState = destination -> DeliveryReceiptState.UNDELIV;
 

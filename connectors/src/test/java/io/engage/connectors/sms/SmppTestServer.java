@@ -84,6 +84,11 @@ final class SmppTestServer implements AutoCloseable {
   /** The UDH sequence number (1-based) of a concatenated part to throttle once; 0 for none. */
   final AtomicInteger throttlePartOnce = new AtomicInteger();
   final AtomicInteger enquireLinks = new AtomicInteger();
+  /**
+   * Send each receipt before the submit_sm_resp it belongs to: the order in which a client's
+   * processing threads may see them anyway, made certain.
+   */
+  volatile boolean receiptBeforeResponse;
   volatile Function<String, DeliveryReceiptState> receiptState = destination -> DeliveryReceiptState.DELIVRD;
   private final AtomicLong ids = new AtomicLong(1000);
 
@@ -99,7 +104,9 @@ final class SmppTestServer implements AutoCloseable {
     listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
       @Override
       public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession source) {
-        receiptSender.submit(() -> sendReceipt(result.getMessageId(), source));
+        if (!receiptBeforeResponse) {
+          receiptSender.submit(() -> sendReceipt(result.getMessageId(), source));
+        }
       }
     });
     acceptor.submit(this::acceptLoop);
@@ -182,6 +189,9 @@ final class SmppTestServer implements AutoCloseable {
       String id = Long.toString(ids.incrementAndGet());
       submitted.add(new Submitted(submitSm.getDestAddress(), submitSm.getDataCoding(), submitSm.getEsmClass(),
           submitSm.getShortMessage(), id));
+      if (receiptBeforeResponse) {
+        sendReceipt(id, source);
+      }
       try {
         return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
       } catch (Exception e) {
