@@ -1,6 +1,7 @@
 package io.engage.engine.journey;
 
 import io.camunda.client.CamundaClient;
+import io.engage.engine.platform.zeebe.ZeebeAnswers;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -33,9 +34,9 @@ public class JourneyStepWorker {
   public void record(JobClient client, ActivatedJob job) {
     boolean entered = steps.record(job);
     if (entered) {
-      client.newCompleteCommand(job.getKey()).send().join();
+      ZeebeAnswers.answerJob(client.newCompleteCommand(job.getKey()), job.getKey());
     } else {
-      zeebe.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
+      ZeebeAnswers.answerJob(zeebe.newCancelInstanceCommand(job.getProcessInstanceKey()), job.getKey());
     }
   }
 }
