@@ -58,6 +58,8 @@ class JourneyCatalog {
     }
     JourneyModel model = JourneyModel.of(document);
     String resourceName = model.processId() + ".bpmn";
+    // What is deployed and stored is the gated BPMN, so a redeploy and the preview run the same.
+    xml = EntryGate.withListeners(document, xml);
     Process process = deployToZeebe(xml, resourceName);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     JourneyVersion version = new JourneyVersion(process.getBpmnProcessId(), process.getVersion(),
