@@ -36,6 +36,9 @@ interface MessageMapper {
       @Param("attempts") int attempts, @Param("nextAttemptAt") Instant nextAttemptAt, @Param("now") Instant now);
 
   /** After an unexpected error: try again later rather than at once. */
+  /** The queued messages of one journey instance, locked. */
+  List<Message> lockQueuedOfInstance(@Param("processInstanceKey") long processInstanceKey);
+
   void postpone(@Param("id") long id, @Param("nextAttemptAt") Instant nextAttemptAt);
 
   /** SENT to DELIVERED or FAILED by the provider's receipt; returns the rows changed (0 or 1). */
