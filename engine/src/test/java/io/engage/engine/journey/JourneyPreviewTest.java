@@ -8,6 +8,7 @@ import io.engage.engine.Api;
 import io.engage.engine.EngineTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,68 @@ class JourneyPreviewTest extends EngineTest {
         "{\"customerId\":\"x\",\"days\":999,\"events\":[{\"type\":\"order.exploded\",\"day\":1}]}");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("days").contains("events[0].type");
+  }
+
+  @Test
+  void previewedMessagesAreRenderedAndTheFrequencyCapCountsRealAndPreviewedSends() {
+    String customer = registered("pv-capped");
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.getAs("admin", "/api/customers/" + customer).json()
+        .path("messages").path(0).path("status").asText().matches("SENT|DELIVERED"));
+    setPolicy(Map.of("frequencyCapMaxMessages", 2, "frequencyCapPeriod", "P7D", "quietHoursEnabled", false,
+        "quietHoursStart", "21:00", "quietHoursEnd", "09:00"));
+    try {
+      JsonNode timeline = preview("onboarding", "{\"customerId\":\"%s\",\"days\":30}".formatted(customer));
+      JsonNode welcome = detail(timeline, "message", "SendWelcome");
+      assertThat(welcome.path("wouldBe").asText()).isEqualTo("SENT");
+      assertThat(welcome.path("summary").asText()).isEqualTo("would be sent by email");
+      assertThat(welcome.path("subject").asText()).isNotBlank();
+      assertThat(welcome.path("text").asText()).isNotBlank();
+      // The real welcome at registration and the previewed one fill the cap of 2 in 7 days.
+      JsonNode reminder = detail(timeline, "message", "SendFirstOrderReminder");
+      assertThat(reminder.path("wouldBe").asText()).isEqualTo("SUPPRESSED");
+      assertThat(reminder.path("summary").asText()).startsWith("would be suppressed: capped: 2 marketing messages");
+      assertThat(reminder.has("text")).isFalse();
+    } finally {
+      setPolicy(null);
+    }
+  }
+
+  @Test
+  void quietHoursInTheCustomersZoneShowWhenAPreviewedMessageWouldGoOut() {
+    String customer = registered("pv-quiet-hours");
+    // A window around the customer's local time now, so the preview's start falls inside it.
+    java.time.LocalTime local = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime()
+        .withSecond(0).withNano(0);
+    java.time.LocalTime end = local.plusHours(2);
+    setPolicy(Map.of("frequencyCapMaxMessages", 0, "frequencyCapPeriod", "P7D", "quietHoursEnabled", true,
+        "quietHoursStart", local.minusHours(1).toString(), "quietHoursEnd", end.toString()));
+    try {
+      JsonNode timeline = preview("onboarding", "{\"customerId\":\"%s\",\"days\":30}".formatted(customer));
+      JsonNode welcome = detail(timeline, "message", "SendWelcome");
+      assertThat(welcome.path("wouldBe").asText()).isEqualTo("QUEUED");
+      assertThat(welcome.path("summary").asText()).startsWith("would wait (quiet hours until ")
+          .contains(end + " Asia/Shanghai").endsWith("then be sent by email");
+      java.time.ZonedDateTime sendsAt = java.time.Instant.parse(welcome.path("sendsAt").asText())
+          .atZone(java.time.ZoneId.of("Asia/Shanghai"));
+      assertThat(sendsAt.toLocalTime()).isEqualTo(end);
+      assertThat(welcome.path("subject").asText()).isNotBlank();
+    } finally {
+      setPolicy(null);
+    }
+  }
+
+  private void setPolicy(Map<String, Object> policy) {
+    Api.Response response = policy == null ? api.deleteAs("admin", "/api/messaging/policy")
+        : api.putJsonAs("admin", "/api/messaging/policy", json(policy));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+  }
+
+  private static String json(Map<String, Object> value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String registered(String customerId) {
