@@ -39,6 +39,8 @@ class JourneyPreviewTest extends EngineTest {
     assertThat(at(timeline, "coupon", "IssueFirstOrderCoupon")).isEqualTo("PT72H");
     assertThat(detail(timeline, "coupon", "IssueFirstOrderCoupon").path("value").asText()).isEqualTo("20.00");
     assertThat(detail(timeline, "message", "SendFirstOrderReminder").path("channel").asText()).isEqualTo("SMS");
+    // Rendered with what the coupon step would have issued just before.
+    assertThat(detail(timeline, "message", "SendFirstOrderReminder").path("text").asText()).contains("PREVIEW1");
     assertThat(at(timeline, "timer", "NoOrderIn7MoreDays")).isEqualTo("PT240H");
     assertThat(at(timeline, "tag", "TagNurture")).isEqualTo("PT240H");
     assertThat(PreviewKinds.of(timeline)).contains("end");
