@@ -89,6 +89,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
 
   private final SmppSettings settings;
   private final DeliveryReceiptListener receipts;
+  private final InboundSmsListener inbound;
   private final ScheduledExecutorService reconnector;
   private final AtomicInteger references = new AtomicInteger();
   /** Parts accepted of concatenated messages that failed half way, by idempotency key. */
@@ -115,8 +116,13 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
   private Duration nextReconnectDelay;
 
   public SmppSmsConnector(SmppSettings settings, DeliveryReceiptListener receipts) {
+    this(settings, receipts, InboundSmsListener.IGNORE);
+  }
+
+  public SmppSmsConnector(SmppSettings settings, DeliveryReceiptListener receipts, InboundSmsListener inbound) {
     this.settings = settings;
     this.receipts = receipts == null ? DeliveryReceiptListener.IGNORE : receipts;
+    this.inbound = inbound == null ? InboundSmsListener.IGNORE : inbound;
     this.nextReconnectDelay = settings.reconnectDelay();
     this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "smpp-reconnect-" + settings.name());
@@ -454,6 +460,37 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
   }
 
+  /** A reply from a handset (e.g. "TD" to unsubscribe). Never logged: number and text are personal. */
+  private void onMobileOriginated(DeliverSm deliverSm) throws ProcessRequestException {
+    byte[] body = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
+    if ((deliverSm.getEsmClass() & 0x40) != 0 && body.length > 0) {
+      // A part of a concatenated reply: keywords fit in one part, so the text after the UDH is enough.
+      int skip = Math.min(body.length, (body[0] & 0xFF) + 1);
+      body = java.util.Arrays.copyOfRange(body, skip, body.length);
+    }
+    String text = decode(body, deliverSm.getDataCoding());
+    String from = deliverSm.getSourceAddr() == null ? "" : deliverSm.getSourceAddr().strip();
+    if (deliverSm.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() && !from.startsWith("+")) {
+      from = "+" + from;
+    }
+    try {
+      inbound.onInbound(new InboundSms(settings.name(), from, deliverSm.getDestAddress(), text, Instant.now()));
+    } catch (RuntimeException e) {
+      log.warn("Inbound SMS listener of {} failed: {}", settings.name(), e.getClass().getSimpleName());
+      // Not acknowledged: the SMSC delivers it again later.
+      throw new ProcessRequestException("could not take the message", SMPPConstant.STAT_ESME_RX_T_APPN);
+    }
+  }
+
+  /**
+   * UCS-2 for data_coding 8 (Chinese replies such as 退订), else one character per byte: the GSM
+   * default alphabet unpacked, Latin-1 and ASCII agree on the letters of the keywords.
+   */
+  static String decode(byte[] body, byte dataCoding) {
+    return dataCoding == 0x08 ? new String(body, java.nio.charset.StandardCharsets.UTF_16BE)
+        : new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   private void forgetOldState() {
     Instant now = Instant.now();
     partials.values().removeIf(p -> p.createdAt.plus(PARTIAL_TTL).isBefore(now));
@@ -531,8 +568,7 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
       if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
         onReceipt(deliverSm);
       } else {
-        // A reply from a handset (e.g. "TD" to unsubscribe): not handled yet, never logged (personal).
-        log.debug("Mobile-originated message from {} ignored", settings.name());
+        onMobileOriginated(deliverSm);
       }
     }
 

@@ -24,6 +24,7 @@ class SmppSmsConnectorTest {
   private SmppTestServer smsc;
   private SmppSmsConnector connector;
   private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
+  private final List<InboundSms> inbound = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -39,7 +40,8 @@ class SmppSmsConnectorTest {
 
   private SmppSmsConnector connect(int port, String password, Duration responseTimeout) {
     return new SmppSmsConnector(new SmppSettings("smpp-test", "127.0.0.1", port, "engage", password, null, "10690000",
-        Duration.ofSeconds(10), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add);
+        Duration.ofSeconds(10), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add,
+        inbound::add);
   }
 
   @Test
@@ -107,6 +109,21 @@ class SmppSmsConnectorTest {
       assertThat(r.providerMessageId()).isEqualTo(smsc.submitted.getFirst().id());
       assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.DELIVERED);
     });
+  }
+
+  @Test
+  void repliesFromHandsetsReachTheInboundListenerWithTheNumberAndText() throws Exception {
+    assertThat(connector.send(sms("k-mo", "+8613800000001", "hi")).sent()).isTrue();
+    await(() -> receipts.size() == 1);
+
+    smsc.sendMobileOriginated("8613800000001", "TD");
+    smsc.sendMobileOriginated("8613800000002", "退订");
+
+    // deliver_sm returns once the client acknowledged it, i.e. after the listener ran.
+    assertThat(inbound).extracting(InboundSms::from, InboundSms::text, InboundSms::provider)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("+8613800000001", "TD", "smpp-test"),
+            org.assertj.core.groups.Tuple.tuple("+8613800000002", "退订", "smpp-test"));
+    assertThat(receipts).hasSize(1);
   }
 
   @Test

@@ -150,6 +150,19 @@ final class SmppTestServer implements AutoCloseable {
     }
   }
 
+  /** A text from a handset to our number, as a deliver_sm that is not a receipt, on every bound session. */
+  void sendMobileOriginated(String from, String text) throws Exception {
+    boolean gsm = text.chars().allMatch(c -> c < 0x80);
+    byte[] body = text.getBytes(gsm ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE);
+    for (SMPPServerSession session : sessions) {
+      session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+          TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "10690000",
+          new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
+          new RegisteredDelivery(0), gsm ? DataCodings.ZERO : new org.jsmpp.bean.GeneralDataCoding(
+              org.jsmpp.bean.Alphabet.ALPHA_UCS2), body);
+    }
+  }
+
   /** Closes every bound session, as a dropped link would, and keeps listening. */
   void dropSessions() {
     sessions.forEach(SMPPServerSession::close);
