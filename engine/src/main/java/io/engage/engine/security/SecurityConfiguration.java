@@ -61,7 +61,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // Links in messages (signed per customer and purpose) and providers' signed callbacks.
             .requestMatchers("/t/u", "/t/o", "/t/c").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*", "/api/receipts/sms/*/replies").permitAll()
             .requestMatchers("/api/receipts/wechat/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/login").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
@@ -94,7 +94,8 @@ class SecurityConfiguration {
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .ignoringRequestMatchers(machineCall)
-            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/wechat/*"))
+            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/sms/*/replies",
+                "/api/receipts/wechat/*"))
         .addFilterAfter(new CsrfCookieFilter(), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new ApiKeyAuthenticationFilter(accounts), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form
