@@ -78,4 +78,15 @@ interface MessageMapper {
   List<MessageEvent> findEventsByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
 
   List<MessageEvent> findEventsByMessage(@Param("messageId") long messageId);
+
+  int moveMessages(@Param("from") String from, @Param("to") String to);
+
+  int moveEvents(@Param("from") String from, @Param("to") String to);
+
+  int moveDevices(@Param("from") String from, @Param("to") String to);
+
+  /** IGNORE: a survivor with its own WeChat binding keeps it. */
+  int moveWeChatBinding(@Param("from") String from, @Param("to") String to);
+
+  int moveAddressBlocks(@Param("from") String from, @Param("to") String to);
 }
