@@ -234,7 +234,9 @@ class ApnsPushConnectorTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ApnsPushConnector down = connector(closedPort, Duration.ofSeconds(2))) {
+    // A refused connection fails the send within milliseconds; the budget is for a loaded machine,
+    // where 2 s once ran out before the refusal came through the event loop (TIMEOUT).
+    try (ApnsPushConnector down = connector(closedPort, Duration.ofSeconds(15))) {
       DeliveryResult result = down.send(push("k8", GOOD));
 
       assertThat(result.failure()).as(result.reason()).isEqualTo(Failure.CONNECTION);
