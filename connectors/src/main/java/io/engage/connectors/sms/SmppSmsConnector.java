@@ -76,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Receipts:</b> deliver_sm receipts (stat DELIVRD, UNDELIV, EXPIRED, REJECTD, ...) go to
  *       the {@link DeliveryReceiptListener} under the first part's id: delivered when every part was,
  *       failed as soon as one part failed. Receipts of parts sent before a restart arrive under their
- *       own ids.</li>
+ *       own ids. A part's receipt read before its submit_sm_resp is parked until the part is
+ *       registered.</li>
+ *   <li><b>Replies:</b> a deliver_sm that is not a receipt (a handset's reply, e.g. "TD") goes to
+ *       the {@link InboundSmsListener}; it is acknowledged only once the listener returned.</li>
  * </ul>
  */
 public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It is also the entry gate of paused journeys: Zeebe starts every process whose message start
  * event matches a published message, so a paused journey's new instance is cancelled at its first
- * recorded step (the start event's listener) and recorded as {@code NOT_ENTERED}. Instances that
- * were inside before the pause carry on.
+ * recorded step (the start event's listener, which {@link EntryGate} adds at deploy where a BPMN
+ * lacks it) and recorded as {@code NOT_ENTERED}. Instances that were inside before the pause carry on.
  */
 @Component
 public class JourneyStepWorker {
