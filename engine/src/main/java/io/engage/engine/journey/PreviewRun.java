@@ -311,6 +311,16 @@ final class PreviewRun implements AutoCloseable {
     return (int) open.values().stream().filter(Boolean::booleanValue).count();
   }
 
+  /**
+   * The record's timestamp and the clock reading Zeebe computed the due date from differ by a few
+   * milliseconds (PT239H59M59.99S for a P7D after a P3D): journey timers are whole seconds, so the
+   * simulated due time is rounded to the nearest second after the start.
+   */
+  private Instant wholeSecondsAfterStart(Instant simulated) {
+    long millis = Duration.between(start, simulated).toMillis();
+    return start.plusSeconds(Math.round(millis / 1000.0));
+  }
+
   /** A timer's due time on the engine clock and in simulated time. */
   private record Due(Instant engine, Instant simulated) {}
 
@@ -328,7 +338,8 @@ final class PreviewRun implements AutoCloseable {
       if (intent == TimerIntent.CREATED) {
         Instant created = Instant.ofEpochMilli(record.getTimestamp());
         Instant engineDue = Instant.ofEpochMilli(((TimerRecordValue) record.getValue()).getDueDate());
-        due.put(record.getKey(), new Due(engineDue, simulated(created).plus(Duration.between(created, engineDue))));
+        due.put(record.getKey(), new Due(engineDue, wholeSecondsAfterStart(
+            simulated(created).plus(Duration.between(created, engineDue)))));
       } else if (intent == TimerIntent.TRIGGERED || intent == TimerIntent.CANCELED) {
         due.remove(record.getKey());
       }
