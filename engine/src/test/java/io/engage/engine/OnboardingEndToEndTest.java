@@ -86,6 +86,10 @@ class OnboardingEndToEndTest extends EngineTest {
     assertThat(coupon.path("campaign").asText()).isEqualTo("first-order");
     assertThat(coupon.path("value").decimalValue()).isEqualByComparingTo("20");
     assertThat(coupon.path("status").asText()).isEqualTo("ISSUED");
+    // The reminder carries the code the coupon step issued just before it.
+    String code = coupon.path("code").asText();
+    assertThat(code).isNotBlank();
+    assertThat(smsTo("+14155550002").getFirst().path("text").asText()).contains(code).contains("20");
     assertThat(journeyStatus(reminded)).isEqualTo("ACTIVE");
 
     // Seven more days without an order: tagged for nurture, and the journey ends.

@@ -137,6 +137,43 @@ public final class HttpSmsGatewayConnector implements ChannelConnector {
    * @param body the raw request body, exactly as received
    */
   public Optional<DeliveryReceipt> receipt(Map<String, String> headers, String body) {
+    Optional<Instant> verified = verified(headers, body);
+    if (verified.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = verified.get();
+    JsonNode json = new JsonHttp.Reply(200, null, body).json();
+    String messageId = json.path("messageId").asText(null);
+    String status = json.path("status").asText("");
+    if (messageId == null || !(status.equals("DELIVERED") || status.equals("FAILED"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new DeliveryReceipt(Channel.SMS, settings.name(), messageId,
+        status.equals("DELIVERED") ? DeliveryReceipt.Status.DELIVERED : DeliveryReceipt.Status.FAILED,
+        status.equals("FAILED") ? json.path("error").asText("FAILED") : null, now));
+  }
+
+  /**
+   * A mobile-originated text the gateway forwards ({@code {"from": "+86...", "to": "1069...",
+   * "text": "TD"}}), signed like a delivery callback; empty when the signature, timestamp or nonce
+   * do not check out or the body is not an inbound text.
+   */
+  public Optional<InboundSms> inbound(Map<String, String> headers, String body) {
+    Optional<Instant> verified = verified(headers, body);
+    if (verified.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode json = new JsonHttp.Reply(200, null, body).json();
+    String from = json.path("from").asText(null);
+    String text = json.path("text").asText(null);
+    if (from == null || from.isBlank() || text == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new InboundSms(settings.name(), from.strip(), json.path("to").asText(null), text, verified.get()));
+  }
+
+  /** The time of a callback whose signature, timestamp (within five minutes) and nonce (first use) check out. */
+  private Optional<Instant> verified(Map<String, String> headers, String body) {
     String timestamp = header(headers, "X-Engage-Timestamp");
     String nonce = header(headers, "X-Engage-Nonce");
     String signature = header(headers, "X-Engage-Signature");
@@ -158,15 +195,7 @@ public final class HttpSmsGatewayConnector implements ChannelConnector {
     if (seenNonces.putIfAbsent(nonce, now) != null) {
       return Optional.empty();
     }
-    JsonNode json = new JsonHttp.Reply(200, null, body).json();
-    String messageId = json.path("messageId").asText(null);
-    String status = json.path("status").asText("");
-    if (messageId == null || !(status.equals("DELIVERED") || status.equals("FAILED"))) {
-      return Optional.empty();
-    }
-    return Optional.of(new DeliveryReceipt(Channel.SMS, settings.name(), messageId,
-        status.equals("DELIVERED") ? DeliveryReceipt.Status.DELIVERED : DeliveryReceipt.Status.FAILED,
-        status.equals("FAILED") ? json.path("error").asText("FAILED") : null, now));
+    return Optional.of(now);
   }
 
   private static String header(Map<String, String> headers, String name) {

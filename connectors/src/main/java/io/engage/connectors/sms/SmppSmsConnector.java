@@ -76,7 +76,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Receipts:</b> deliver_sm receipts (stat DELIVRD, UNDELIV, EXPIRED, REJECTD, ...) go to
  *       the {@link DeliveryReceiptListener} under the first part's id: delivered when every part was,
  *       failed as soon as one part failed. Receipts of parts sent before a restart arrive under their
- *       own ids.</li>
+ *       own ids. A part's receipt read before its submit_sm_resp is parked until the part is
+ *       registered.</li>
+ *   <li><b>Replies:</b> a deliver_sm that is not a receipt (a handset's reply, e.g. "TD") goes to
+ *       the {@link InboundSmsListener}; it is acknowledged only once the listener returned.</li>
  * </ul>
  */
 public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
@@ -89,13 +92,23 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
 
   private final SmppSettings settings;
   private final DeliveryReceiptListener receipts;
+  private final InboundSmsListener inbound;
   private final ScheduledExecutorService reconnector;
   private final AtomicInteger references = new AtomicInteger();
   /** Parts accepted of concatenated messages that failed half way, by idempotency key. */
   private final Map<String, Partial> partials = new ConcurrentHashMap<>();
   /** Receipts still expected for parts of concatenated messages, by part id. */
   private final Map<String, Concatenated> awaitingReceipts = new ConcurrentHashMap<>();
-  private final AtomicInteger concatenatedInFlight = new AtomicInteger();
+  /**
+   * Receipts that came while a concatenated message was being submitted and matched no registered
+   * part: jSMPP hands a deliver_sm to its processing threads independently of the submit_sm_resp
+   * before it, so a part's receipt can be read before the sender has registered the part's id.
+   * They wait here for that registration, or are reported on their own once no concatenated
+   * message is in flight. Guarded by {@link #receiptLock}, like {@link #concatenatedInFlight}.
+   */
+  private final Map<String, ParkedReceipt> parkedReceipts = new java.util.LinkedHashMap<>();
+  private final Object receiptLock = new Object();
+  private int concatenatedInFlight;
   private final Object bindLock = new Object();
   private volatile SMPPSession session;
   private volatile boolean closed;
@@ -106,8 +119,13 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
   private Duration nextReconnectDelay;
 
   public SmppSmsConnector(SmppSettings settings, DeliveryReceiptListener receipts) {
+    this(settings, receipts, InboundSmsListener.IGNORE);
+  }
+
+  public SmppSmsConnector(SmppSettings settings, DeliveryReceiptListener receipts, InboundSmsListener inbound) {
     this.settings = settings;
     this.receipts = receipts == null ? DeliveryReceiptListener.IGNORE : receipts;
+    this.inbound = inbound == null ? InboundSmsListener.IGNORE : inbound;
     this.nextReconnectDelay = settings.reconnectDelay();
     this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "smpp-reconnect-" + settings.name());
@@ -163,7 +181,9 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
     boolean concatenated = segments.concatenated();
     if (concatenated) {
-      concatenatedInFlight.incrementAndGet();
+      synchronized (receiptLock) {
+        concatenatedInFlight++;
+      }
     }
     try {
       for (int i = partial.ids.size(); i < segments.parts().size(); i++) {
@@ -178,12 +198,12 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
               "part " + (i + 1) + " of " + segments.parts().size() + ": " + failure.reason(), failure.retryAfter());
         }
         if (concatenated) {
-          awaitingReceipts.put(partial.ids.get(i), partial.receipts);
+          awaitPartReceipt(partial.ids.get(i), partial.receipts);
         }
       }
     } finally {
       if (concatenated) {
-        concatenatedInFlight.decrementAndGet();
+        concatenatedSendEnded();
       }
     }
     if (key != null) {
@@ -367,7 +387,33 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
   }
 
-  private void onReceipt(DeliverSm deliverSm, boolean deferred) {
+  /** Registers a part's id for its receipt, and settles a receipt of it that came first. */
+  private void awaitPartReceipt(String partId, Concatenated message) {
+    ParkedReceipt early;
+    synchronized (receiptLock) {
+      early = parkedReceipts.remove(partId);
+      if (early == null) {
+        awaitingReceipts.put(partId, message);
+        return;
+      }
+    }
+    settle(partId, early.delivered(), early.reason(), message);
+  }
+
+  /** Reports parked receipts nobody claimed once no concatenated message is being submitted. */
+  private void concatenatedSendEnded() {
+    List<ParkedReceipt> unclaimed;
+    synchronized (receiptLock) {
+      if (--concatenatedInFlight > 0 || parkedReceipts.isEmpty()) {
+        return;
+      }
+      unclaimed = new ArrayList<>(parkedReceipts.values());
+      parkedReceipts.clear();
+    }
+    unclaimed.forEach(r -> report(r.id(), r.delivered(), r.reason()));
+  }
+
+  private void onReceipt(DeliverSm deliverSm) {
     org.jsmpp.bean.DeliveryReceipt receipt;
     try {
       receipt = deliverSm.getShortMessageAsDeliveryReceipt();
@@ -383,27 +429,31 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
     boolean delivered = state == DeliveryReceiptState.DELIVRD;
     String reason = delivered ? null : state.name() + " err=" + receipt.getError();
-    Concatenated concatenated = awaitingReceipts.remove(id);
-    if (concatenated == null && !deferred && concatenatedInFlight.get() > 0) {
-      // The receipt of a part may overtake the registration of its id while later parts are
-      // still being submitted: look again in a moment before reporting it on its own.
-      try {
-        reconnector.schedule(() -> onReceipt(deliverSm, true), 1, TimeUnit.SECONDS);
+    Concatenated concatenated;
+    synchronized (receiptLock) {
+      concatenated = awaitingReceipts.remove(id);
+      if (concatenated == null && concatenatedInFlight > 0) {
+        parkedReceipts.put(id, new ParkedReceipt(id, delivered, reason));
         return;
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // Closing: report it as it is.
       }
     }
     if (concatenated != null) {
-      id = concatenated.firstId();
-      if (!concatenated.partSettled(delivered)) {
-        return;
-      }
-      delivered = !concatenated.anyFailed();
-      if (delivered) {
-        reason = null;
-      }
+      settle(id, delivered, reason, concatenated);
+    } else {
+      report(id, delivered, reason);
     }
+  }
+
+  /** One part's receipt of a concatenated message; the message's receipt goes out once, under its first id. */
+  private void settle(String partId, boolean delivered, String reason, Concatenated message) {
+    if (!message.partSettled(delivered)) {
+      return;
+    }
+    boolean allDelivered = !message.anyFailed();
+    report(message.firstId(), allDelivered, allDelivered ? null : reason);
+  }
+
+  private void report(String id, boolean delivered, String reason) {
     DeliveryReceipt report = new DeliveryReceipt(Channel.SMS, settings.name(), id,
         delivered ? DeliveryReceipt.Status.DELIVERED : DeliveryReceipt.Status.FAILED, reason, Instant.now());
     try {
@@ -413,11 +463,44 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     }
   }
 
+  /** A reply from a handset (e.g. "TD" to unsubscribe). Never logged: number and text are personal. */
+  private void onMobileOriginated(DeliverSm deliverSm) throws ProcessRequestException {
+    byte[] body = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
+    if ((deliverSm.getEsmClass() & 0x40) != 0 && body.length > 0) {
+      // A part of a concatenated reply: keywords fit in one part, so the text after the UDH is enough.
+      int skip = Math.min(body.length, (body[0] & 0xFF) + 1);
+      body = java.util.Arrays.copyOfRange(body, skip, body.length);
+    }
+    String text = decode(body, deliverSm.getDataCoding());
+    String from = deliverSm.getSourceAddr() == null ? "" : deliverSm.getSourceAddr().strip();
+    if (deliverSm.getSourceAddrTon() == TypeOfNumber.INTERNATIONAL.value() && !from.startsWith("+")) {
+      from = "+" + from;
+    }
+    try {
+      inbound.onInbound(new InboundSms(settings.name(), from, deliverSm.getDestAddress(), text, Instant.now()));
+    } catch (RuntimeException e) {
+      log.warn("Inbound SMS listener of {} failed: {}", settings.name(), e.getClass().getSimpleName());
+      // Not acknowledged: the SMSC delivers it again later.
+      throw new ProcessRequestException("could not take the message", SMPPConstant.STAT_ESME_RX_T_APPN);
+    }
+  }
+
+  /**
+   * UCS-2 for data_coding 8 (Chinese replies such as 退订), else one character per byte: the GSM
+   * default alphabet unpacked, Latin-1 and ASCII agree on the letters of the keywords.
+   */
+  static String decode(byte[] body, byte dataCoding) {
+    return dataCoding == 0x08 ? new String(body, java.nio.charset.StandardCharsets.UTF_16BE)
+        : new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   private void forgetOldState() {
     Instant now = Instant.now();
     partials.values().removeIf(p -> p.createdAt.plus(PARTIAL_TTL).isBefore(now));
     awaitingReceipts.values().removeIf(c -> c.createdAt.plus(RECEIPT_TTL).isBefore(now));
   }
+
+  private record ParkedReceipt(String id, boolean delivered, String reason) {}
 
   /** Unbinds and stops reconnecting. */
   @Override
@@ -486,10 +569,9 @@ public final class SmppSmsConnector implements ChannelConnector, AutoCloseable {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
       if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-        onReceipt(deliverSm, false);
+        onReceipt(deliverSm);
       } else {
-        // A reply from a handset (e.g. "TD" to unsubscribe): not handled yet, never logged (personal).
-        log.debug("Mobile-originated message from {} ignored", settings.name());
+        onMobileOriginated(deliverSm);
       }
     }
 

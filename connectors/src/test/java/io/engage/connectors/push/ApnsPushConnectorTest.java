@@ -18,6 +18,7 @@ import io.engage.connectors.http.JsonHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +55,12 @@ class ApnsPushConnectorTest {
   private static KeyPair signingKeys;
   private static MockApnsServer server;
   private static int port;
-  private static final Queue<RejectionReason> script = new ConcurrentLinkedQueue<>();
+  /**
+   * Scripted rejections by apns-id (the connector derives it from the idempotency key), so a
+   * request of an earlier test that reaches the server late (the timeout case gives up before a
+   * slow TLS connection has even delivered it) cannot take this test's script.
+   */
+  private static final Map<UUID, Queue<RejectionReason>> script = new ConcurrentHashMap<>();
   private static final AtomicLong delayMillis = new AtomicLong();
   private static final List<ApnsPushNotification> accepted = new CopyOnWriteArrayList<>();
 
@@ -81,7 +89,9 @@ class ApnsPushConnectorTest {
                 Thread.currentThread().interrupt();
               }
             }
-            RejectionReason scripted = script.poll();
+            CharSequence id = headers.get("apns-id");
+            Queue<RejectionReason> reasons = id == null ? null : script.get(UUID.fromString(id.toString()));
+            RejectionReason scripted = reasons == null ? null : reasons.poll();
             if (scripted != null) {
               throw new RejectedNotificationException(scripted);
             }
@@ -129,6 +139,19 @@ class ApnsPushConnectorTest {
         Duration.ofSeconds(10), timeout, 1));
   }
 
+  private static void script(String key, RejectionReason... reasons) {
+    script.computeIfAbsent(apnsId(key), id -> new ConcurrentLinkedQueue<>()).addAll(List.of(reasons));
+  }
+
+  /** What the server accepted for this idempotency key: late requests of other tests do not count. */
+  private static List<ApnsPushNotification> accepted(String key) {
+    return accepted.stream().filter(n -> apnsId(key).equals(n.getApnsId())).toList();
+  }
+
+  private static UUID apnsId(String key) {
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static String token(int n) {
     byte[] bytes = new byte[32];
     bytes[31] = (byte) n;
@@ -144,8 +167,8 @@ class ApnsPushConnectorTest {
     DeliveryResult result = connector.send(push("j1:s:c1", GOOD));
 
     assertThat(result.sent()).as(result.reason()).isTrue();
-    assertThat(accepted).hasSize(1);
-    ApnsPushNotification received = accepted.getFirst();
+    assertThat(accepted("j1:s:c1")).hasSize(1);
+    ApnsPushNotification received = accepted("j1:s:c1").getFirst();
     assertThat(received.getTopic()).isEqualTo(TOPIC);
     JsonNode payload = JsonHttp.MAPPER.readTree(received.getPayload());
     assertThat(payload.at("/aps/alert/title").asText()).isEqualTo("双十一");
@@ -166,26 +189,26 @@ class ApnsPushConnectorTest {
     assertThat(unregistered.recipientDead()).isTrue();
     assertThat(unregistered.reason()).contains("Unregistered").contains("2026-01-01");
     assertThat(connector.send(push("k4", "not-a-token")).recipientDead()).isTrue();
-    assertThat(accepted).isEmpty();
+    assertThat(accepted("k2")).isEmpty();
+    assertThat(accepted("k3")).isEmpty();
   }
 
   @Test
   void anExpiredProviderTokenIsRenewedAndTheNotificationSentOnce() {
-    script.add(RejectionReason.EXPIRED_PROVIDER_TOKEN);
+    script("k5", RejectionReason.EXPIRED_PROVIDER_TOKEN);
 
     DeliveryResult result = connector.send(push("k5", GOOD));
 
     assertThat(result.sent()).as(result.reason()).isTrue();
-    assertThat(accepted).hasSize(1);
+    assertThat(accepted("k5")).hasSize(1);
   }
 
   @Test
   void throttlingAndServerErrorsAreTransient() {
-    script.add(RejectionReason.BAD_DEVICE_TOKEN);
+    script("k6", RejectionReason.BAD_DEVICE_TOKEN);
     DeliveryResult badToken = connector.send(push("k6", GOOD));
     assertThat(badToken.recipientDead()).as(badToken.reason()).isTrue();
-    script.add(RejectionReason.TOO_MANY_REQUESTS);
-    script.add(RejectionReason.SERVICE_UNAVAILABLE);
+    script("k6", RejectionReason.TOO_MANY_REQUESTS, RejectionReason.SERVICE_UNAVAILABLE);
 
     DeliveryResult throttled = connector.send(push("k6", GOOD));
     DeliveryResult unavailable = connector.send(push("k6", GOOD));
@@ -194,7 +217,7 @@ class ApnsPushConnectorTest {
     assertThat(throttled.failure()).isEqualTo(Failure.THROTTLED);
     assertThat(unavailable.failure()).isEqualTo(Failure.PROVIDER_ERROR);
     assertThat(sent.sent()).isTrue();
-    assertThat(accepted).hasSize(1);
+    assertThat(accepted("k6")).hasSize(1);
   }
 
   @Test
@@ -211,7 +234,9 @@ class ApnsPushConnectorTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (ApnsPushConnector down = connector(closedPort, Duration.ofSeconds(2))) {
+    // A refused connection fails the send within milliseconds; the budget is for a loaded machine,
+    // where 2 s once ran out before the refusal came through the event loop (TIMEOUT).
+    try (ApnsPushConnector down = connector(closedPort, Duration.ofSeconds(15))) {
       DeliveryResult result = down.send(push("k8", GOOD));
 
       assertThat(result.failure()).as(result.reason()).isEqualTo(Failure.CONNECTION);

@@ -148,4 +148,21 @@ class HttpSmsGatewayConnectorTest {
     assertThat(connector.receipt(Map.of("X-Engage-Timestamp", old, "X-Engage-Nonce", "n-3", "X-Engage-Signature",
         new HmacSigner(SECRET).sign(HttpSmsGatewayConnector.canonical(old, "n-3", body))), body)).as("stale").isEmpty();
   }
+
+  @Test
+  void signedInboundTextsAreRepliesAndUnsignedOnesAreNot() {
+    HttpSmsGatewayConnector connector = connector();
+    String body = "{\"from\":\"+8613800000009\",\"to\":\"10690000\",\"text\":\"退订\"}";
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    Map<String, String> headers = Map.of("X-Engage-Timestamp", timestamp, "X-Engage-Nonce", "mo-1",
+        "X-Engage-Signature", new HmacSigner(SECRET).sign(HttpSmsGatewayConnector.canonical(timestamp, "mo-1", body)));
+
+    InboundSms reply = connector.inbound(headers, body).orElseThrow();
+
+    assertThat(reply.from()).isEqualTo("+8613800000009");
+    assertThat(reply.text()).isEqualTo("退订");
+    assertThat(connector.inbound(headers, body)).as("replayed nonce").isEmpty();
+    assertThat(connector.inbound(Map.of("X-Engage-Timestamp", timestamp, "X-Engage-Nonce", "mo-2",
+        "X-Engage-Signature", "00"), body)).as("forged").isEmpty();
+  }
 }

@@ -24,6 +24,7 @@ class SmppSmsConnectorTest {
   private SmppTestServer smsc;
   private SmppSmsConnector connector;
   private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
+  private final List<InboundSms> inbound = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -39,7 +40,8 @@ class SmppSmsConnectorTest {
 
   private SmppSmsConnector connect(int port, String password, Duration responseTimeout) {
     return new SmppSmsConnector(new SmppSettings("smpp-test", "127.0.0.1", port, "engage", password, null, "10690000",
-        Duration.ofSeconds(10), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add);
+        Duration.ofSeconds(10), responseTimeout, Duration.ofMillis(300), Duration.ofMillis(100), true), receipts::add,
+        inbound::add);
   }
 
   @Test
@@ -91,6 +93,37 @@ class SmppSmsConnectorTest {
       assertThat(r.providerMessageId()).isEqualTo(smsc.submitted.getFirst().id());
       assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.DELIVERED);
     });
+  }
+
+  @Test
+  void receiptsOfPartsReadBeforeTheirSubmitResponsesStillMakeOneReceipt() {
+    smsc.receiptBeforeResponse = true;
+    String text = "尊敬的会员，双十一狂欢节即将开始，".repeat(10);
+
+    DeliveryResult result = connector.send(sms("k3b", "+8613800000001", text));
+
+    assertThat(result.sent()).as(result.reason()).isTrue();
+    assertThat(smsc.submitted).hasSize(3);
+    // Every part's receipt was acknowledged before send() returned, so the report is already made.
+    assertThat(receipts).singleElement().satisfies(r -> {
+      assertThat(r.providerMessageId()).isEqualTo(smsc.submitted.getFirst().id());
+      assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.DELIVERED);
+    });
+  }
+
+  @Test
+  void repliesFromHandsetsReachTheInboundListenerWithTheNumberAndText() throws Exception {
+    assertThat(connector.send(sms("k-mo", "+8613800000001", "hi")).sent()).isTrue();
+    await(() -> receipts.size() == 1);
+
+    smsc.sendMobileOriginated("8613800000001", "TD");
+    smsc.sendMobileOriginated("8613800000002", "退订");
+
+    // deliver_sm returns once the client acknowledged it, i.e. after the listener ran.
+    assertThat(inbound).extracting(InboundSms::from, InboundSms::text, InboundSms::provider)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("+8613800000001", "TD", "smpp-test"),
+            org.assertj.core.groups.Tuple.tuple("+8613800000002", "退订", "smpp-test"));
+    assertThat(receipts).hasSize(1);
   }
 
   @Test

@@ -84,6 +84,11 @@ final class SmppTestServer implements AutoCloseable {
   /** The UDH sequence number (1-based) of a concatenated part to throttle once; 0 for none. */
   final AtomicInteger throttlePartOnce = new AtomicInteger();
   final AtomicInteger enquireLinks = new AtomicInteger();
+  /**
+   * Send each receipt before the submit_sm_resp it belongs to: the order in which a client's
+   * processing threads may see them anyway, made certain.
+   */
+  volatile boolean receiptBeforeResponse;
   volatile Function<String, DeliveryReceiptState> receiptState = destination -> DeliveryReceiptState.DELIVRD;
   private final AtomicLong ids = new AtomicLong(1000);
 
@@ -99,7 +104,9 @@ final class SmppTestServer implements AutoCloseable {
     listener.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
       @Override
       public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession source) {
-        receiptSender.submit(() -> sendReceipt(result.getMessageId(), source));
+        if (!receiptBeforeResponse) {
+          receiptSender.submit(() -> sendReceipt(result.getMessageId(), source));
+        }
       }
     });
     acceptor.submit(this::acceptLoop);
@@ -143,6 +150,19 @@ final class SmppTestServer implements AutoCloseable {
     }
   }
 
+  /** A text from a handset to our number, as a deliver_sm that is not a receipt, on every bound session. */
+  void sendMobileOriginated(String from, String text) throws Exception {
+    boolean gsm = text.chars().allMatch(c -> c < 0x80);
+    byte[] body = text.getBytes(gsm ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE);
+    for (SMPPServerSession session : sessions) {
+      session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+          TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "10690000",
+          new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
+          new RegisteredDelivery(0), gsm ? DataCodings.ZERO : new org.jsmpp.bean.GeneralDataCoding(
+              org.jsmpp.bean.Alphabet.ALPHA_UCS2), body);
+    }
+  }
+
   /** Closes every bound session, as a dropped link would, and keeps listening. */
   void dropSessions() {
     sessions.forEach(SMPPServerSession::close);
@@ -182,6 +202,9 @@ final class SmppTestServer implements AutoCloseable {
       String id = Long.toString(ids.incrementAndGet());
       submitted.add(new Submitted(submitSm.getDestAddress(), submitSm.getDataCoding(), submitSm.getEsmClass(),
           submitSm.getShortMessage(), id));
+      if (receiptBeforeResponse) {
+        sendReceipt(id, source);
+      }
       try {
         return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
       } catch (Exception e) {

@@ -45,4 +45,7 @@ interface ComplaintMapper {
   List<ComplaintRow> findByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
 
   record HistoryRow(String action, Integer level, String notifiedRoles, String detail, Instant occurredAt) {}
+
+  /** Moves a merged profile's complaints (their history follows by complaint id). */
+  int moveComplaints(@Param("from") String from, @Param("to") String to);
 }

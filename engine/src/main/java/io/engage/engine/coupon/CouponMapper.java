@@ -15,4 +15,7 @@ interface CouponMapper {
   int countByCode(@Param("code") String code);
 
   List<Coupon> findByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
+
+  /** Moves a merged profile's coupons to the survivor; their codes and idempotency keys stay. */
+  int moveCoupons(@Param("from") String from, @Param("to") String to);
 }

@@ -13,6 +13,9 @@ interface CustomerMapper {
   /** Locks the row for the rest of the transaction (tier changes are read-modify-write). */
   Customer findByIdForUpdate(@Param("id") String id);
 
+  /** Ids of live (not merged) profiles whose phone has this lookup key. */
+  java.util.List<String> findLiveIdsByPhoneLookup(@Param("phoneLookup") String phoneLookup);
+
   int insertIfAbsent(Customer customer);
 
   int updateRegistration(Customer customer);

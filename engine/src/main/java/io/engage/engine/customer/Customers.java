@@ -125,6 +125,12 @@ public class Customers {
     return Optional.ofNullable(mapper.findById(id));
   }
 
+  /** Live profiles holding this phone number exactly as stored (e.g. "+8613800000001"). */
+  public List<String> withPhone(String phone) {
+    String lookup = ContactLookup.phoneKey(phone);
+    return lookup == null ? List.of() : mapper.findLiveIdsByPhoneLookup(lookup);
+  }
+
   public List<CustomerSummary> search(String query, int limit) {
     String trimmed = query == null ? "" : query.trim();
     String prefix = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -18,12 +18,4 @@ interface IdentityMapper {
 
   /** Locks both profiles in id order (no deadlock between two merges of the same pair). */
   List<String> lockCustomers(@Param("a") String a, @Param("b") String b);
-
-  // Journey and message history. These tables belong to the journey and messaging features, which
-  // other helpers own at the moment; these two statements should move there as their merge steps.
-  int moveJourneyInstances(@Param("from") String from, @Param("to") String to);
-
-  int moveJourneySteps(@Param("from") String from, @Param("to") String to);
-
-  int moveMessages(@Param("from") String from, @Param("to") String to);
 }

@@ -3,7 +3,11 @@ package io.engage.engine.journey;
 import io.camunda.client.CamundaClient;
 import io.engage.engine.event.Events;
 import io.engage.engine.platform.outbox.OutboxHandler;
+import io.engage.engine.platform.zeebe.ZeebeAnswers;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JourneyBridge implements OutboxHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(JourneyBridge.class);
 
   private final CamundaClient zeebe;
   private final Events events;
@@ -43,14 +49,26 @@ class JourneyBridge implements OutboxHandler {
     publish(zeebe, JourneyMessage.of(events.get(eventId)), properties);
   }
 
+  /**
+   * Publishes once: ALREADY_EXISTS means an earlier attempt (whose acknowledgement was lost, or
+   * that timed out here after Zeebe took it) is buffered under the same message id, which is the
+   * success the outbox waits for, not a failure to retry.
+   */
   static void publish(CamundaClient zeebe, JourneyMessage message, JourneyProperties properties) throws Exception {
-    zeebe.newPublishMessageCommand()
-        .messageName(message.name())
-        .correlationKey(message.correlationKey())
-        .messageId(message.messageId())
-        .timeToLive(properties.messageTtl())
-        .variables(message.variables())
-        .send()
-        .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      zeebe.newPublishMessageCommand()
+          .messageName(message.name())
+          .correlationKey(message.correlationKey())
+          .messageId(message.messageId())
+          .timeToLive(properties.messageTtl())
+          .variables(message.variables())
+          .send()
+          .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!ZeebeAnswers.isDuplicateMessage(e)) {
+        throw e;
+      }
+      log.debug("Message {} for {} already published", message.messageId(), message.name());
+    }
   }
 }

@@ -53,6 +53,8 @@ class JourneyCatalog {
   Deployed deploy(byte[] xml, String user, String source) {
     JourneyModel model = validated(xml);
     String resourceName = model.processId() + ".bpmn";
+    // What is deployed and stored is the gated BPMN, so a redeploy and the preview run the same.
+    xml = EntryGate.withListeners(document, xml);
     Process process = deployToZeebe(xml, resourceName);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     JourneyVersion version = new JourneyVersion(process.getBpmnProcessId(), process.getVersion(),

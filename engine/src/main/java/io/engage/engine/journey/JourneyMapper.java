@@ -33,4 +33,16 @@ interface JourneyMapper {
   List<JourneyInstance> findInstances(@Param("customerId") String customerId);
 
   List<JourneyStep> findSteps(@Param("processInstanceKey") long processInstanceKey);
+
+  int moveInstances(@Param("from") String from, @Param("to") String to);
+
+  int moveSteps(@Param("from") String from, @Param("to") String to);
+
+  /** IGNORE: a trigger the survivor already had (the same birthday or holiday) stays the survivor's. */
+  int moveTriggers(@Param("from") String from, @Param("to") String to);
+
+  /** IGNORE: the survivor keeps its own variant in an experiment both were in. */
+  int moveExperimentAssignments(@Param("from") String from, @Param("to") String to);
+
+  int moveConversions(@Param("from") String from, @Param("to") String to);
 }

@@ -120,6 +120,19 @@ record JourneyModel(String processId, String name, Map<String, Node> elements, S
     return null;
   }
 
+  /** The direct child elements with this name, in document order. */
+  static java.util.List<Element> children(Element parent, String namespace, String localName) {
+    java.util.List<Element> found = new java.util.ArrayList<>();
+    NodeList list = parent.getChildNodes();
+    for (int i = 0; i < list.getLength(); i++) {
+      if (list.item(i) instanceof Element element && namespace.equals(element.getNamespaceURI())
+          && localName.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
+  }
+
   private static String emptyToNull(String text) {
     return text == null || text.isBlank() ? null : text;
   }

@@ -1,6 +1,7 @@
 package io.engage.engine.journey;
 
 import io.camunda.client.CamundaClient;
+import io.engage.engine.messaging.MessageService;
 import io.camunda.client.api.command.MigrateProcessInstanceCommandStep1.MigrateProcessInstanceCommandFinalStep;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.engage.engine.platform.web.FieldError;
@@ -22,14 +23,16 @@ class JourneyPlatform {
   private final JourneyMapper instances;
   private final CamundaClient zeebe;
   private final JourneyProperties properties;
+  private final MessageService messages;
 
   JourneyPlatform(JourneyCatalog catalog, JourneyCatalogMapper catalogMapper, JourneyMapper instances,
-      CamundaClient zeebe, JourneyProperties properties) {
+      CamundaClient zeebe, JourneyProperties properties, MessageService messages) {
     this.catalog = catalog;
     this.catalogMapper = catalogMapper;
     this.instances = instances;
     this.zeebe = zeebe;
     this.properties = properties;
+    this.messages = messages;
   }
 
   List<JourneyOverview> list() {
@@ -143,6 +146,7 @@ class JourneyPlatform {
         String reason = String.valueOf(e.getCause().getMessage());
         if (reason.contains("NOT_FOUND")) {
           instances.markStatus(key, "GONE", Instant.now());
+          messages.suppressQueuedOfEndedJourney(key);
         }
         failures.add(new Failure(key, reason));
       } catch (java.util.concurrent.TimeoutException e) {

@@ -1,6 +1,7 @@
 package io.engage.engine.journey;
 
 import io.camunda.client.CamundaClient;
+import io.engage.engine.platform.zeebe.ZeebeAnswers;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>It is also the entry gate of paused journeys: Zeebe starts every process whose message start
  * event matches a published message, so a paused journey's new instance is cancelled at its first
- * recorded step (the start event's listener) and recorded as {@code NOT_ENTERED}. Instances that
- * were inside before the pause carry on.
+ * recorded step (the start event's listener, which {@link EntryGate} adds at deploy where a BPMN
+ * lacks it) and recorded as {@code NOT_ENTERED}. Instances that were inside before the pause carry on.
  */
 @Component
 public class JourneyStepWorker {
@@ -33,9 +34,9 @@ public class JourneyStepWorker {
   public void record(JobClient client, ActivatedJob job) {
     boolean entered = steps.record(job);
     if (entered) {
-      client.newCompleteCommand(job.getKey()).send().join();
+      ZeebeAnswers.answerJob(client.newCompleteCommand(job.getKey()), job.getKey());
     } else {
-      zeebe.newCancelInstanceCommand(job.getProcessInstanceKey()).send().join();
+      ZeebeAnswers.answerJob(zeebe.newCancelInstanceCommand(job.getProcessInstanceKey()), job.getKey());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.engage.engine.journey;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.engage.engine.messaging.MessageService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +15,12 @@ class JourneySteps {
 
   private final JourneyMapper mapper;
   private final JourneyCatalog catalog;
+  private final MessageService messages;
 
-  JourneySteps(JourneyMapper mapper, JourneyCatalog catalog) {
+  JourneySteps(JourneyMapper mapper, JourneyCatalog catalog, MessageService messages) {
     this.mapper = mapper;
     this.catalog = catalog;
+    this.messages = messages;
   }
 
   /** Records the step; false when the instance is a new entry into a paused journey (to be cancelled). */
@@ -37,6 +40,7 @@ class JourneySteps {
     }
     if (job.getElementId().equals(journey)) {
       mapper.markEnded(instance, now);
+      messages.suppressQueuedOfEndedJourney(instance);
     } else {
       mapper.updateLastElement(instance, job.getElementId());
     }

@@ -62,10 +62,24 @@ final class PreviewRun implements AutoCloseable {
   private final LoopbackZeebeEngine engine;
   private final CamundaClient client;
   private final List<JobWorker> openWorkers = new ArrayList<>();
-  private final List<JourneyPreviews.Entry> recorded = Collections.synchronizedList(new ArrayList<>());
+  /** What the preview workers and the run itself recorded, with the engine time for ordering. */
+  private final List<Timed> recorded = Collections.synchronizedList(new ArrayList<>());
   private final List<String> notes = new ArrayList<>();
   private final PreviewWorkers.RunState state = new PreviewWorkers.RunState();
   private Instant start;
+  /**
+   * Where each clock jump put the engine and the simulated instant it stands for, in order. The
+   * engine clock keeps running with real time between jumps, so a step's engine timestamp carries
+   * the milliseconds (or, on a loaded machine, seconds) the preview itself took; the timeline shows
+   * the simulated instant of the round the step happened in instead.
+   */
+  private final List<Jump> jumps = new ArrayList<>();
+  private volatile Instant simulatedNow;
+
+  private record Jump(Instant engineAt, Instant simulated) {}
+
+  /** An entry and the engine time it happened at: entries of one round keep the engine's order. */
+  private record Timed(Instant engineAt, JourneyPreviews.Entry entry) {}
 
   PreviewRun(String journey, int version, String xml, JourneyModel model, String customerId,
       Map<String, Object> startData, PreviewWorkers workers, JourneyProperties properties) {
@@ -97,6 +111,8 @@ final class PreviewRun implements AutoCloseable {
     client.newDeployResourceCommand().addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), journey + ".bpmn")
         .send().join();
     start = engineNow();
+    simulatedNow = start;
+    jumps.add(new Jump(start, start));
     Instant end = start.plus(span);
     enter();
     List<JourneyPreviews.Injection> pending = new ArrayList<>(injections);
@@ -107,7 +123,7 @@ final class PreviewRun implements AutoCloseable {
         break;
       }
       settle();
-      while (!pending.isEmpty() && !start.plus(pending.getFirst().after()).isAfter(engineNow())) {
+      while (!pending.isEmpty() && !start.plus(pending.getFirst().after()).isAfter(simulatedNow)) {
         inject(pending.removeFirst());
         settle();
       }
@@ -115,16 +131,22 @@ final class PreviewRun implements AutoCloseable {
         completed = true;
         break;
       }
-      Instant nextTimer = nextTimerDue();
+      Due nextTimer = nextTimerDue();
       Instant nextEvent = pending.isEmpty() ? null : start.plus(pending.getFirst().after());
-      Instant next = nextTimer == null ? nextEvent : nextEvent == null || nextTimer.isBefore(nextEvent) ? nextTimer : nextEvent;
+      boolean timerFirst = nextTimer != null && (nextEvent == null || nextTimer.simulated().isBefore(nextEvent));
+      Instant next = timerFirst ? nextTimer.simulated() : nextEvent;
       if (next == null || next.isAfter(end)) {
         break;
       }
-      Duration advance = Duration.between(engineNow(), next).plusMillis(1);
+      // The engine runs ahead of the simulated time by the real time the preview has taken: move it
+      // by the simulated span, and at least far enough for the timer to fire.
+      Duration advance = Duration.between(simulatedNow, next).plusMillis(1);
+      if (timerFirst) {
+        Duration toFire = Duration.between(engineNow(), nextTimer.engine()).plusMillis(1);
+        advance = toFire.compareTo(advance) > 0 ? toFire : advance;
+      }
       if (!advance.isNegative()) {
-        engine.increaseTime(advance);
-        awaitBusy();
+        jumpTo(next, advance);
       }
     }
     if (!completed && notes.isEmpty()) {
@@ -134,6 +156,27 @@ final class PreviewRun implements AutoCloseable {
     notes.add("nothing was sent or written: messages, points and coupons show what would happen");
     return new JourneyPreviews.Timeline(journey, version, customerId, start, end, (int) span.toDays(),
         completed || instanceEnded(), timeline(), notes);
+  }
+
+  /** Moves the engine clock past {@code simulated}; what happens from here on happened then. */
+  private void jumpTo(Instant simulated, Duration advance) {
+    Instant engineAt = engineNow().plus(advance);
+    jumps.add(new Jump(engineAt.minusMillis(1), simulated));
+    simulatedNow = simulated;
+    engine.increaseTime(advance);
+    awaitBusy();
+  }
+
+  /** The simulated instant of an engine timestamp: that of the last jump at or before it. */
+  private Instant simulated(Instant engineAt) {
+    Instant result = start;
+    for (Jump jump : jumps) {
+      if (jump.engineAt().isAfter(engineAt)) {
+        break;
+      }
+      result = jump.simulated();
+    }
+    return result;
   }
 
   /** Starts the instance the way the engine would: the message its start event waits for. */
@@ -174,7 +217,8 @@ final class PreviewRun implements AutoCloseable {
       publish = JourneyMessage.of(eventId, customerId, type, json.valueToTree(data));
     }
     publishNow(publish);
-    recorded.add(entry(engineNow(), null, "event", Map.of("message", message, "variables", publish.variables())));
+    recorded.add(new Timed(engineNow(), entry(simulatedNow, null, "event",
+        Map.of("message", message, "variables", publish.variables()))));
   }
 
   private void inject(JourneyPreviews.Injection injection) {
@@ -189,7 +233,8 @@ final class PreviewRun implements AutoCloseable {
     JourneyMessage message = JourneyMessage.of("preview-" + UUID.randomUUID(), customerId, injection.type(),
         new ObjectMapper().valueToTree(data));
     publishNow(message);
-    recorded.add(entry(engineNow(), null, "event", Map.of("message", message.name(), "variables", message.variables())));
+    recorded.add(new Timed(engineNow(), entry(simulatedNow, null, "event",
+        Map.of("message", message.name(), "variables", message.variables()))));
   }
 
   private void publishNow(JourneyMessage message) {
@@ -200,9 +245,10 @@ final class PreviewRun implements AutoCloseable {
 
   private void handle(JobClient jobs, ActivatedJob job) {
     try {
-      PreviewWorkers.Outcome outcome = workers.handle(job, engineNow(), state);
+      Instant now = simulatedNow;
+      PreviewWorkers.Outcome outcome = workers.handle(job, now, state);
       if (!Journeys.JOURNEY_STEP.equals(job.getType())) {
-        recorded.add(entry(engineNow(), job.getElementId(), outcome.kind(), outcome.detail()));
+        recorded.add(new Timed(engineNow(), entry(now, job.getElementId(), outcome.kind(), outcome.detail())));
       }
       jobs.newCompleteCommand(job.getKey()).variables(outcome.variables()).send().join();
     } catch (RuntimeException e) {
@@ -265,21 +311,42 @@ final class PreviewRun implements AutoCloseable {
     return (int) open.values().stream().filter(Boolean::booleanValue).count();
   }
 
-  private Instant nextTimerDue() {
-    Map<Long, Long> due = new HashMap<>();
+  /**
+   * The record's timestamp and the clock reading Zeebe computed the due date from differ by a few
+   * milliseconds (PT239H59M59.99S for a P7D after a P3D): journey timers are whole seconds, so the
+   * simulated due time is rounded to the nearest second after the start.
+   */
+  private Instant wholeSecondsAfterStart(Instant simulated) {
+    long millis = Duration.between(start, simulated).toMillis();
+    return start.plusSeconds(Math.round(millis / 1000.0));
+  }
+
+  /** A timer's due time on the engine clock and in simulated time. */
+  private record Due(Instant engine, Instant simulated) {}
+
+  /**
+   * The earliest open timer. Its simulated due time is the simulated time it was created at plus
+   * its duration, free of the real time that passed before the engine created it.
+   */
+  private Due nextTimerDue() {
+    Map<Long, Due> due = new HashMap<>();
     for (Record<?> record : records()) {
       if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.TIMER) {
         continue;
       }
       TimerIntent intent = (TimerIntent) record.getIntent();
       if (intent == TimerIntent.CREATED) {
-        due.put(record.getKey(), ((TimerRecordValue) record.getValue()).getDueDate());
+        Instant created = Instant.ofEpochMilli(record.getTimestamp());
+        Instant engineDue = Instant.ofEpochMilli(((TimerRecordValue) record.getValue()).getDueDate());
+        due.put(record.getKey(), new Due(engineDue, wholeSecondsAfterStart(
+            simulated(created).plus(Duration.between(created, engineDue)))));
       } else if (intent == TimerIntent.TRIGGERED || intent == TimerIntent.CANCELED) {
         due.remove(record.getKey());
       }
     }
-    return due.values().stream().min(Long::compare).map(Instant::ofEpochMilli).orElse(null);
+    return due.values().stream().min(Comparator.comparing(Due::engine)).orElse(null);
   }
+
 
   private boolean instanceEnded() {
     for (Record<?> record : records()) {
@@ -295,28 +362,36 @@ final class PreviewRun implements AutoCloseable {
   }
 
   private List<JourneyPreviews.Entry> timeline() {
-    List<JourneyPreviews.Entry> entries = new ArrayList<>(recorded);
+    List<Timed> entries;
+    synchronized (recorded) {
+      entries = new ArrayList<>(recorded);
+    }
     for (Record<?> record : records()) {
       if (record.getRecordType() != RecordType.EVENT) {
         continue;
       }
-      Instant at = Instant.ofEpochMilli(record.getTimestamp());
+      Instant engineAt = Instant.ofEpochMilli(record.getTimestamp());
+      Instant at = simulated(engineAt);
       if (record.getValueType() == ValueType.PROCESS_INSTANCE && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && record.getValue() instanceof ProcessInstanceRecordValue value
           && !NOT_STEPS.contains(value.getBpmnElementType())) {
         boolean process = value.getBpmnElementType() == BpmnElementType.PROCESS;
-        entries.add(entry(at, value.getElementId(), process ? "end" : "step",
+        entries.add(timed(engineAt, at, value.getElementId(), process ? "end" : "step",
             Map.of("type", value.getBpmnElementType().name())));
       } else if (record.getValueType() == ValueType.TIMER && record.getIntent() == TimerIntent.TRIGGERED) {
         TimerRecordValue timer = (TimerRecordValue) record.getValue();
-        entries.add(entry(at, timer.getTargetElementId(), "timer", Map.of()));
+        entries.add(timed(engineAt, at, timer.getTargetElementId(), "timer", Map.of()));
       } else if (record.getValueType() == ValueType.INCIDENT && record.getIntent() == IncidentIntent.CREATED) {
         IncidentRecordValue incident = (IncidentRecordValue) record.getValue();
-        entries.add(entry(at, incident.getElementId(), "incident", Map.of("error", incident.getErrorMessage())));
+        entries.add(timed(engineAt, at, incident.getElementId(), "incident", Map.of("error", incident.getErrorMessage())));
       }
     }
-    entries.sort(Comparator.comparing(JourneyPreviews.Entry::at));
-    return entries;
+    entries.sort(Comparator.comparing((Timed t) -> t.entry().at()).thenComparing(Timed::engineAt));
+    return entries.stream().map(Timed::entry).toList();
+  }
+
+  private Timed timed(Instant engineAt, Instant at, String elementId, String kind, Map<String, Object> detail) {
+    return new Timed(engineAt, entry(at, elementId, kind, detail));
   }
 
   private JourneyPreviews.Entry entry(Instant at, String elementId, String kind, Map<String, Object> detail) {

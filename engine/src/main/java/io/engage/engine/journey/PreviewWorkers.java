@@ -3,8 +3,7 @@ package io.engage.engine.journey;
 import io.camunda.client.api.response.ActivatedJob;
 import io.engage.bpmn.Journeys;
 import io.engage.engine.complaint.Escalations;
-import io.engage.engine.customer.Customer;
-import io.engage.engine.customer.Customers;
+import io.engage.engine.messaging.MessagePreviews;
 import io.engage.engine.loyalty.JourneyPoints;
 import io.engage.rules.escalation.EscalationDecision;
 import java.math.BigDecimal;
@@ -18,19 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * What each job type would do in a preview: the same decisions as the real workers (points from
  * the rules, the escalation rules, the experiment split, the preferred channel and consent), read
- * from the customer's real profile, but recorded in the timeline instead of being carried out.
+ * from the customer's real profile, but recorded in the timeline instead of being carried out. Messages
+ * are rendered for the customer and run through the delivery policy at the simulated time.
  */
 @Component
 class PreviewWorkers {
 
-  private final Customers customers;
   private final JourneyPoints points;
   private final Escalations escalations;
+  private final MessagePreviews messages;
 
-  PreviewWorkers(Customers customers, JourneyPoints points, Escalations escalations) {
-    this.customers = customers;
+  PreviewWorkers(JourneyPoints points, Escalations escalations, MessagePreviews messages) {
     this.points = points;
     this.escalations = escalations;
+    this.messages = messages;
   }
 
   /** The outcome of one job: its kind and detail for the timeline, and the variables to complete with. */
@@ -40,6 +40,7 @@ class PreviewWorkers {
   static final class RunState {
     EscalationDecision escalation;
     int couponCount;
+    final MessagePreviews.Sends sends = new MessagePreviews.Sends();
   }
 
   Outcome handle(ActivatedJob job, Instant now, RunState state) {
@@ -47,7 +48,7 @@ class PreviewWorkers {
     Map<String, Object> vars = job.getVariablesAsMap();
     String customerId = String.valueOf(vars.get("customerId"));
     return switch (job.getType()) {
-      case Journeys.SEND_MESSAGE -> message(customerId, headers);
+      case Journeys.SEND_MESSAGE -> message(customerId, headers, vars, now, state);
       case Journeys.AWARD_POINTS -> award(customerId, headers, job);
       case Journeys.ISSUE_COUPON -> coupon(headers, now, state);
       case Journeys.TAG_CUSTOMER -> new Outcome("tag", Map.of("tag", headers.getOrDefault("tag", "")), Map.of());
@@ -67,35 +68,34 @@ class PreviewWorkers {
     };
   }
 
-  private Outcome message(String customerId, Map<String, String> headers) {
-    Customer customer = customers.find(customerId).orElse(null);
-    String channel = headers.getOrDefault("channel", "preferred");
-    if ("preferred".equalsIgnoreCase(channel)) {
-      channel = customer == null ? "EMAIL" : customer.preferredChannel();
-    }
-    channel = channel.toUpperCase();
-    String category = headers.getOrDefault("category", "marketing");
-    String status = "SENT";
-    String reason = null;
-    if (customer == null) {
-      status = "SUPPRESSED";
-      reason = "unknown customer";
-    } else if ("marketing".equals(category) && !customers.hasConsent(customerId, channel)) {
-      status = "SUPPRESSED";
-      reason = "no consent for " + channel.toLowerCase();
-    }
+  /** The message rendered for the customer and the delivery policy's verdict at the simulated time. */
+  private Outcome message(String customerId, Map<String, String> headers, Map<String, Object> vars, Instant now,
+      RunState state) {
+    MessagePreviews.Preview preview = messages.preview(customerId, headers.getOrDefault("channel", "preferred"),
+        headers.get("template"), headers.getOrDefault("category", "marketing"), vars, now, state.sends);
     Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("channel", channel);
-    detail.put("template", headers.get("template"));
-    detail.put("category", category);
-    detail.put("wouldBe", status);
-    if (reason != null) {
-      detail.put("reason", reason);
-    }
+    detail.put("channel", preview.channel());
+    detail.put("template", preview.template());
+    detail.put("category", preview.category());
+    detail.put("wouldBe", preview.wouldBe());
+    detail.put("summary", preview.summary());
+    putIfPresent(detail, "reason", preview.reason());
+    putIfPresent(detail, "sendsAt", preview.sendsAt() == null ? null : preview.sendsAt().toString());
+    putIfPresent(detail, "subject", preview.subject());
+    putIfPresent(detail, "text", preview.text());
+    putIfPresent(detail, "renderProblem", preview.renderProblem());
+    // A message waiting for quiet hours goes out when they end: the journey goes on as after a send.
+    String status = "SUPPRESSED".equals(preview.wouldBe()) ? "SUPPRESSED" : "SENT";
     Map<String, Object> output = new LinkedHashMap<>();
     output.put("lastMessageStatus", status);
-    output.put("lastMessageReason", reason == null ? "" : reason);
+    output.put("lastMessageReason", status.equals("SENT") || preview.reason() == null ? "" : preview.reason());
     return new Outcome("message", detail, output);
+  }
+
+  private static void putIfPresent(Map<String, Object> detail, String name, Object value) {
+    if (value != null) {
+      detail.put(name, value);
+    }
   }
 
   private Outcome award(String customerId, Map<String, String> headers, ActivatedJob job) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +42,10 @@ class PointsController {
 
   @Operation(summary = "Balance and ledger: \"+240: base 120, GOLD x1.5 +60, books +60\", with rule set version and rules fired")
   @GetMapping("/api/customers/{id}/points")
+  // One read-only transaction, so balance, available, pending and the ledger come from one InnoDB
+  // snapshot: read one by one, an order committed between them gave a balance without its points
+  // next to a ledger with them.
+  @Transactional(readOnly = true)
   PointsView points(@PathVariable String id, @RequestParam(defaultValue = "200") int limit) {
     customers.find(id).orElseThrow(() -> ApiProblemException.notFound("Customer " + id));
     return new PointsView(id, loyalty.balance(id), loyalty.available(id), loyalty.pending(id),

@@ -37,8 +37,9 @@ class ChannelConfiguration {
 
   @Bean(destroyMethod = "close")
   ChannelProviders channelProviders(ChannelProperties channels, MessagingProperties messaging,
-      ChannelProviders.Sinks sinks, DeliveryReceipts receipts, AttemptRecorder recorder, Clock clock) {
-    return ChannelProviders.create(channels, messaging, sinks, receipts, recorder, clock);
+      ChannelProviders.Sinks sinks, DeliveryReceipts receipts, SmsReplies replies, AttemptRecorder recorder,
+      Clock clock) {
+    return ChannelProviders.create(channels, messaging, sinks, receipts, replies, recorder, clock);
   }
 
   @Bean

@@ -17,6 +17,7 @@ import io.engage.connectors.push.FcmSettings;
 import io.engage.connectors.push.JPushConnector;
 import io.engage.connectors.push.JPushSettings;
 import io.engage.connectors.sms.HttpSmsGatewayConnector;
+import io.engage.connectors.sms.InboundSmsListener;
 import io.engage.connectors.sms.HttpSmsSettings;
 import io.engage.connectors.sms.LocalSmsSink;
 import io.engage.connectors.sms.SmppSettings;
@@ -66,8 +67,8 @@ final class ChannelProviders implements AutoCloseable {
   record Sinks(LocalSmsSink sms, LocalSink push, LocalSink wechat) {}
 
   static ChannelProviders create(ChannelProperties channels, MessagingProperties messaging, Sinks sinks,
-      DeliveryReceiptListener receipts, AttemptRecorder recorder, Clock clock) {
-    Builder builder = new Builder(messaging, receipts);
+      DeliveryReceiptListener receipts, InboundSmsListener replies, AttemptRecorder recorder, Clock clock) {
+    Builder builder = new Builder(messaging, receipts, replies);
     try {
       builder.email(channels.email());
       builder.sms(channels.sms(), sinks.sms());
@@ -130,12 +131,14 @@ final class ChannelProviders implements AutoCloseable {
   private static final class Builder {
     private final MessagingProperties messaging;
     private final DeliveryReceiptListener receipts;
+    private final InboundSmsListener replies;
     private final Map<String, List<Limited>> routes = new LinkedHashMap<>();
     private final Map<String, HttpSmsGatewayConnector> httpGateways = new LinkedHashMap<>();
     private final Map<String, WeChatCallbacks> wechatCallbacks = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    Builder(MessagingProperties messaging, DeliveryReceiptListener receipts) {
+    Builder(MessagingProperties messaging, DeliveryReceiptListener receipts, InboundSmsListener replies) {
+      this.replies = replies;
       this.messaging = messaging;
       this.receipts = receipts;
     }
@@ -186,7 +189,7 @@ final class ChannelProviders implements AutoCloseable {
       SmppSmsConnector connector = closing(new SmppSmsConnector(new SmppSettings(smpp.name(), smpp.host(), smpp.port(),
           smpp.systemId(), smpp.password(), text(smpp.systemType()), smpp.sourceAddress(), smpp.connectTimeout(),
           smpp.responseTimeout(), smpp.enquireLinkInterval(), smpp.reconnectDelay(), smpp.deliveryReceipts()),
-          receipts));
+          receipts, replies));
       return new Limited(connector, smpp.rateLimit());
     }
 

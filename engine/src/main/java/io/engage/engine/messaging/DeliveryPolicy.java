@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,17 +63,31 @@ class DeliveryPolicy {
    * messaging lock, so the cap count cannot change under it.
    */
   Decision decide(Message message, Customer customer) {
-    boolean marketing = message.marketing();
+    return decide(message.requestedChannel(), message.marketing(), customer, clock.instant(),
+        since -> messages.countMarketingSentSince(customer.id(), since, message.id()));
+  }
+
+  /**
+   * The same decision for a message that is not stored (a journey preview): at {@code now}, with
+   * {@code sentSince} counting the marketing messages that went out since a given instant.
+   */
+  Decision decide(String requestedChannel, boolean marketing, Customer customer, Instant now,
+      Function<Instant, Long> sentSince) {
     List<Consent> consents = marketing ? customers.consents(customer.id()) : List.of();
     Decision first = null;
-    for (Channel channel : channels(message.requestedChannel(), customer)) {
+    for (Channel channel : channels(requestedChannel, customer)) {
       Decision decision = reachable(customer, channel, marketing, consents);
       if (decision instanceof Send) {
-        return marketing ? capAndQuietHours(message, customer, (Send) decision) : decision;
+        return marketing ? capAndQuietHours(customer, (Send) decision, now, sentSince) : decision;
       }
       first = first == null ? decision : first;
     }
     return first;
+  }
+
+  /** Marketing messages this customer was sent (really) since then, for a preview's cap count. */
+  long marketingSentSince(String customerId, Instant since) {
+    return messages.countMarketingSentSince(customerId, since, -1);
   }
 
   private List<Channel> channels(String requested, Customer customer) {
@@ -123,11 +138,10 @@ class DeliveryPolicy {
     return new Send(channel, usable);
   }
 
-  private Decision capAndQuietHours(Message message, Customer customer, Send send) {
+  private Decision capAndQuietHours(Customer customer, Send send, Instant now, Function<Instant, Long> sentSince) {
     PolicySettings.Policy policy = settings.current();
-    Instant now = clock.instant();
     if (policy.frequencyCapMaxMessages() > 0) {
-      long sent = messages.countMarketingSentSince(customer.id(), now.minus(policy.frequencyCapPeriod()), message.id());
+      long sent = sentSince.apply(now.minus(policy.frequencyCapPeriod()));
       if (sent >= policy.frequencyCapMaxMessages()) {
         return new Suppress(send.channel(), "capped: " + sent + " marketing messages in " + describe(
             policy.frequencyCapPeriod()) + " (at most " + policy.frequencyCapMaxMessages() + ")");

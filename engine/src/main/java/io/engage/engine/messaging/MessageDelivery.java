@@ -336,6 +336,13 @@ class MessageDelivery {
     }
   }
 
+  /** Suppresses the queued messages of a journey instance (in the caller's transaction); returns how many. */
+  int suppressQueuedOf(long processInstanceKey, String reason) {
+    List<Message> queued = mapper.lockQueuedOfInstance(processInstanceKey);
+    queued.forEach(message -> suppress(message, message.channel(), reason));
+    return queued.size();
+  }
+
   private Message suppress(Message message, String channel, String reason) {
     mapper.settle(message.id(), Message.SUPPRESSED, reason, channel, null, null, null, null, null, null,
         message.attempts(), null, clock.instant());

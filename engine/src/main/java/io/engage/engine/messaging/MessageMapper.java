@@ -36,6 +36,9 @@ interface MessageMapper {
       @Param("attempts") int attempts, @Param("nextAttemptAt") Instant nextAttemptAt, @Param("now") Instant now);
 
   /** After an unexpected error: try again later rather than at once. */
+  /** The queued messages of one journey instance, locked. */
+  List<Message> lockQueuedOfInstance(@Param("processInstanceKey") long processInstanceKey);
+
   void postpone(@Param("id") long id, @Param("nextAttemptAt") Instant nextAttemptAt);
 
   /** SENT to DELIVERED or FAILED by the provider's receipt; returns the rows changed (0 or 1). */
@@ -75,4 +78,15 @@ interface MessageMapper {
   List<MessageEvent> findEventsByCustomer(@Param("customerId") String customerId, @Param("limit") int limit);
 
   List<MessageEvent> findEventsByMessage(@Param("messageId") long messageId);
+
+  int moveMessages(@Param("from") String from, @Param("to") String to);
+
+  int moveEvents(@Param("from") String from, @Param("to") String to);
+
+  int moveDevices(@Param("from") String from, @Param("to") String to);
+
+  /** IGNORE: a survivor with its own WeChat binding keeps it. */
+  int moveWeChatBinding(@Param("from") String from, @Param("to") String to);
+
+  int moveAddressBlocks(@Param("from") String from, @Param("to") String to);
 }

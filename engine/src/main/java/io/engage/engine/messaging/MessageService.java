@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MessageService {
 
+  public static final String JOURNEY_ENDED = "journey-ended";
   static final Set<String> CHANNELS = Set.of(DeliveryPolicy.PREFERRED, "email", "sms", "push", "wechat");
   static final Set<String> CATEGORIES = Set.of(Message.MARKETING, Message.TRANSACTIONAL);
 
@@ -59,6 +60,16 @@ public class MessageService {
       wakeDispatcherAfterCommit();
       return message;
     });
+  }
+
+  /**
+   * A journey instance ended (completed, cancelled, left): its messages still queued (waiting for
+   * quiet hours to end, or for a retry) are suppressed with reason {@value #JOURNEY_ENDED}. Their
+   * Zeebe job is gone, and a customer who left the journey (e.g. by ordering) must not get its
+   * reminder in the morning. Joins the caller's transaction.
+   */
+  public int suppressQueuedOfEndedJourney(long processInstanceKey) {
+    return transactions.execute(status -> delivery.suppressQueuedOf(processInstanceKey, JOURNEY_ENDED));
   }
 
   public Optional<Message> find(String idempotencyKey) {

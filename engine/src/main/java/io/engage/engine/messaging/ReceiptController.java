@@ -2,6 +2,7 @@ package io.engage.engine.messaging;
 
 import io.engage.connectors.DeliveryReceipt;
 import io.engage.connectors.sms.HttpSmsGatewayConnector;
+import io.engage.connectors.sms.InboundSms;
 import io.engage.connectors.wechat.WeChatCallbacks;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,10 +37,12 @@ class ReceiptController {
 
   private final ChannelProviders providers;
   private final DeliveryReceipts receipts;
+  private final SmsReplies replies;
 
-  ReceiptController(ChannelProviders providers, DeliveryReceipts receipts) {
+  ReceiptController(ChannelProviders providers, DeliveryReceipts receipts, SmsReplies replies) {
     this.providers = providers;
     this.receipts = receipts;
+    this.replies = replies;
   }
 
   @Operation(summary = "WeChat's check of the Official Account's server URL: echoes echostr when signed")
@@ -78,16 +81,35 @@ class ReceiptController {
   ResponseEntity<Void> sms(@PathVariable String provider, @RequestBody String body, HttpServletRequest request) {
     HttpSmsGatewayConnector gateway = providers.httpGateway(provider)
         .orElseThrow(() -> ApiProblemException.notFound("SMS gateway " + provider));
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : Collections.list(request.getHeaderNames())) {
-      headers.put(name, request.getHeader(name));
-    }
-    Optional<DeliveryReceipt> receipt = gateway.receipt(headers, body);
+    Optional<DeliveryReceipt> receipt = gateway.receipt(headers(request), body);
     if (receipt.isEmpty()) {
       throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "Not signed",
           "The callback's signature, timestamp or nonce did not check out", List.of());
     }
     receipts.onReceipt(receipt.get());
     return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "A signed reply from a handset, forwarded by an HTTP SMS gateway: T, TD, 退订, STOP or "
+      + "UNSUBSCRIBE withdraws SMS consent of the customer with that number")
+  @PostMapping("/sms/{provider}/replies")
+  ResponseEntity<Void> smsReply(@PathVariable String provider, @RequestBody String body, HttpServletRequest request) {
+    HttpSmsGatewayConnector gateway = providers.httpGateway(provider)
+        .orElseThrow(() -> ApiProblemException.notFound("SMS gateway " + provider));
+    Optional<InboundSms> reply = gateway.inbound(headers(request), body);
+    if (reply.isEmpty()) {
+      throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "Not signed",
+          "The callback's signature, timestamp or nonce did not check out, or it holds no from and text", List.of());
+    }
+    replies.onInbound(reply.get());
+    return ResponseEntity.noContent().build();
+  }
+
+  private static Map<String, String> headers(HttpServletRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, request.getHeader(name));
+    }
+    return headers;
   }
 }

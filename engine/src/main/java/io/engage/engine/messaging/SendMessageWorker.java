@@ -3,6 +3,7 @@ package io.engage.engine.messaging;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.engage.engine.platform.zeebe.ZeebeAnswers;
 import io.engage.bpmn.Journeys;
 import io.engage.engine.platform.crypto.Hashes;
 import java.time.Clock;
@@ -48,13 +49,12 @@ public class SendMessageWorker {
   public void send(JobClient client, ActivatedJob job) {
     Outcome outcome = handle(job);
     if (outcome.variables() != null) {
-      client.newCompleteCommand(job.getKey()).variables(outcome.variables()).send().join();
+      ZeebeAnswers.answerJob(client.newCompleteCommand(job.getKey()).variables(outcome.variables()), job.getKey());
     } else {
-      client.newFailCommand(job.getKey())
+      ZeebeAnswers.answerJob(client.newFailCommand(job.getKey())
           .retries(outcome.keepRetries() ? job.getRetries() : job.getRetries() - 1)
           .retryBackoff(outcome.backoff())
-          .errorMessage(outcome.error())
-          .send().join();
+          .errorMessage(outcome.error()), job.getKey());
     }
   }
 

@@ -37,7 +37,7 @@ final class AccessRules {
       open(HttpMethod.POST, "/login"),
       // Links in messages (signed per customer and purpose) and providers' signed callbacks.
       open(null, "/t/u", "/t/o", "/t/c"),
-      open(HttpMethod.POST, "/api/receipts/sms/*"),
+      open(HttpMethod.POST, "/api/receipts/sms/*", "/api/receipts/sms/*/replies"),
       open(null, "/api/receipts/wechat/*"),
 
       // Machines: events, redemptions at checkout, device and channel bindings.

@@ -90,7 +90,8 @@ class SecurityConfiguration {
             .csrfTokenRepository(csrfCookie)
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .ignoringRequestMatchers(machineCall)
-            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/wechat/*"))
+            .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/sms/*/replies",
+                "/api/receipts/wechat/*"))
         .addFilterAfter(new CsrfCookieFilter(), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, json), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form

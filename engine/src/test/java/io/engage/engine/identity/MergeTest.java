@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.engage.engine.Api;
 import io.engage.engine.EngineTest;
+import io.engage.engine.coupon.CouponRequest;
+import io.engage.engine.coupon.Coupons;
 import io.engage.engine.loyalty.Loyalty;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,8 @@ class MergeTest extends EngineTest {
   @Autowired Loyalty loyalty;
   @Autowired CustomerMerges merges;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Coupons coupons;
+  @Autowired io.engage.engine.platform.embedded.LoopbackZeebeEngine engine;
   @LocalServerPort int port;
 
   private void register(Api api, String id, String email, boolean verified, boolean emailConsent, Instant at) {
@@ -78,6 +83,55 @@ class MergeTest extends EngineTest {
     // merging again is the same merge, not a second one
     assertThat(merges.merge("m-a", "m-b", "on-request", "again", "admin").id()).isEqualTo(explanation.path("id").asLong());
     assertThat(api.getAs("agent", "/api/customers/m-a").json().path("identity").path("customerId").asText()).isEqualTo("m-a");
+  }
+
+  @Test
+  void couponsJourneyAndMessageHistoryAndComplaintsMoveToTheSurvivorThroughTheirFeaturesSteps() throws Exception {
+    Api api = new Api(port);
+    Instant now = Instant.now();
+    register(api, "m-c", "m-c@example.com", false, true, now.minusSeconds(3600));
+    register(api, "m-d", "m-d@example.com", false, true, now.minusSeconds(60));
+    coupons.issue(new CouponRequest("merge-test:m-d", "m-d", "first-order", new BigDecimal("20"), null, 7, null, null,
+        null));
+    assertThat(api.postEvents("""
+        {"eventId":"m-cmp-d","customerId":"m-d","type":"complaint.opened","occurredAt":"%s",
+         "data":{"complaintId":"CMP-MERGE-D","severity":"low","channel":"APP","description":"late"}}""".formatted(now))
+        .status()).isEqualTo(202);
+    // Registration started onboarding for both; once the welcome went out it waits 3 days (engine time).
+    // The complaint's escalation journey has decided its level and waits for the SLA timer.
+    await().atMost(Duration.ofSeconds(30)).until(() -> welcomed("m-d") && welcomed("m-c") && jdbc.queryForObject(
+        "SELECT COUNT(*) FROM complaint WHERE customer_id = 'm-d' AND level IS NOT NULL", Long.class) == 1);
+    engine.engine().waitForIdleState(Duration.ofSeconds(30));
+    long messagesOfD = count("message", "m-d");
+    long instancesOfD = count("journey_instance", "m-d"); // onboarding and complaint escalation
+    long messagesOfC = count("message", "m-c");
+
+    CustomerMergeRecord merge = merges.merge("m-c", "m-d", CustomerMerges.ON_REQUEST, "same person", "admin");
+
+    assertThat(merge.explanation()).contains("\"coupons\":{\"coupons\":1}").contains("\"complaints\":{\"complaints\":1}")
+        .contains("\"journeys\":{\"instances\":" + instancesOfD)
+        .contains("\"messaging\":{\"messages\":" + messagesOfD);
+    for (String table : java.util.List.of("coupon", "complaint", "journey_instance", "journey_step", "message")) {
+      assertThat(count(table, "m-d")).as(table + " rows left on the merged profile").isZero();
+    }
+    assertThat(api.getAs("admin", "/api/customers/m-c/coupons").json()).singleElement()
+        .satisfies(c -> assertThat(c.path("campaign").asText()).isEqualTo("first-order"));
+    JsonNode journeys = api.getAs("admin", "/api/customers/m-c/journeys").json();
+    assertThat(journeys.path("instances")).hasSize((int) (1 + instancesOfD));
+    assertThat(count("message", "m-c")).isEqualTo(messagesOfC + messagesOfD);
+    assertThat(jdbc.queryForObject("SELECT customer_id FROM complaint WHERE complaint_id = 'CMP-MERGE-D'", String.class))
+        .isEqualTo("m-c");
+  }
+
+  private boolean welcomed(String customerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM journey_step WHERE customer_id = ? AND element_id = 'SendWelcome'",
+        Long.class, customerId) == 1
+        && jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE customer_id = ? AND status IN ('SENT', 'DELIVERED')",
+        Long.class, customerId) >= 1;
+  }
+
+  private long count(String table, String customerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE customer_id = ?", Long.class, customerId);
   }
 
   @Test

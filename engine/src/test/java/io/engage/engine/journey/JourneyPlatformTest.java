@@ -59,6 +59,40 @@ class JourneyPlatformTest extends EngineTest {
   }
 
   @Test
+  void aJourneyDrawnWithoutTheStepListenersIsStillGatedWhenPaused() throws Exception {
+    // As Camunda Modeler may save it: BPMN as the default namespace, no zeebe namespace, no listeners.
+    deploy("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="https://engage.io/test">
+          <message id="StartMessage" name="test.bare-gate" />
+          <process id="bare-gate" isExecutable="true">
+            <startEvent id="Start"><documentation>drawn by a marketer</documentation><outgoing>F1</outgoing>
+              <messageEventDefinition messageRef="StartMessage" /></startEvent>
+            <intermediateCatchEvent id="Wait"><incoming>F1</incoming><outgoing>F2</outgoing>
+              <timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition>
+            </intermediateCatchEvent>
+            <endEvent id="End"><incoming>F2</incoming></endEvent>
+            <sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
+            <sequenceFlow id="F2" sourceRef="Wait" targetRef="End" />
+          </process>
+        </definitions>
+        """);
+    start("bare-gate", "bare-1");
+    await().atMost(PATIENCE).until(() -> status("bare-1", "bare-gate").equals("ACTIVE"));
+
+    post("/api/journeys/bare-gate/pause", "");
+    start("bare-gate", "bare-2");
+
+    await().atMost(PATIENCE).until(() -> status("bare-2", "bare-gate").equals("NOT_ENTERED"));
+    engine.engine().waitForIdleState(PATIENCE);
+    JsonNode live = api.getAs("marketer", "/api/journeys/bare-gate").json();
+    assertThat(live.path("liveInstances").asLong()).as("only the customer who entered before the pause").isEqualTo(1);
+    // The process-level listener was added too: the end of an instance is recorded.
+    engine.increaseTime(Duration.ofDays(1).plusMinutes(1));
+    await().atMost(PATIENCE).until(() -> status("bare-1", "bare-gate").equals("COMPLETED"));
+  }
+
+  @Test
   void waitingCustomersMoveToTheNextVersionAndFollowItsPath() throws Exception {
     deploy(waitingJourney("migration-test", "P3D"));
     start("migration-test", "mig-1");

@@ -198,6 +198,67 @@ class JourneySendTest extends EngineTest {
     }
   }
 
+  @Test
+  void aMessageWaitingForQuietHoursIsSuppressedWhenItsJourneyEnds() throws Exception {
+    MessagingFixtures.NewCustomer customer = fixtures.register(MessagingFixtures.NewCustomer.named("ended-la")
+        .zone("America/Los_Angeles").locale("en"));
+    String id = "ends-while-queued-" + customer.id().hashCode();
+    zeebe.newDeployResourceCommand().addResourceBytes("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="https://engage.io/test">
+          <bpmn:message id="Stop" name="test.stop-%1$s">
+            <bpmn:extensionElements><zeebe:subscription correlationKey="=customerId" /></bpmn:extensionElements>
+          </bpmn:message>
+          <bpmn:process id="%1$s" isExecutable="true">
+            <bpmn:extensionElements><zeebe:executionListeners>
+              <zeebe:executionListener eventType="end" type="engage:journey-step" />
+            </zeebe:executionListeners></bpmn:extensionElements>
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="Send"><bpmn:extensionElements>
+                <zeebe:taskDefinition type="engage:send-message" retries="5" />
+                <zeebe:taskHeaders><zeebe:header key="channel" value="email" />
+                  <zeebe:header key="template" value="holiday-greeting" /><zeebe:header key="category" value="marketing" />
+                </zeebe:taskHeaders></bpmn:extensionElements>
+              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+            <bpmn:boundaryEvent id="Stopped" attachedToRef="Send"><bpmn:outgoing>F3</bpmn:outgoing>
+              <bpmn:messageEventDefinition messageRef="Stop" /></bpmn:boundaryEvent>
+            <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:endEvent id="Left"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Send" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Send" targetRef="End" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Stopped" targetRef="Left" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(id).getBytes(java.nio.charset.StandardCharsets.UTF_8), id + ".bpmn").send().join();
+    setQuietHours(true);
+    try {
+      // 06:00 UTC is 22:00 or 23:00 in Los Angeles: the greeting waits for 09:00 there.
+      moveClockTo(LocalTime.of(6, 0));
+      long instance = zeebe.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+          .variables(Map.of("customerId", customer.id(), "holidayName", "Thanksgiving")).send().join()
+          .getProcessInstanceKey();
+      await().atMost(MessagingFixtures.PATIENCE).until(() -> messages(customer.id(), "holiday-greeting"),
+          list -> !list.isEmpty() && list.getFirst().path("status").asText().equals("QUEUED"));
+
+      // The customer leaves the journey (as an order ends onboarding) while the greeting waits.
+      zeebe.newPublishMessageCommand().messageName("test.stop-" + id).correlationKey(customer.id())
+          .messageId("stop-" + instance).send().join();
+
+      JsonNode suppressed = await().atMost(MessagingFixtures.PATIENCE)
+          .until(() -> messages(customer.id(), "holiday-greeting").getFirst(),
+              m -> m.path("status").asText().equals("SUPPRESSED"));
+      assertThat(suppressed.path("reason").asText()).isEqualTo("journey-ended");
+      engine.increaseTime(Duration.ofHours(12));
+      engine.engine().waitForIdleState(MessagingFixtures.PATIENCE);
+      assertThat(messages(customer.id(), "holiday-greeting")).singleElement()
+          .satisfies(m -> assertThat(m.path("status").asText()).isEqualTo("SUPPRESSED"));
+      assertThat(emails(customer.email(), "Thanksgiving")).isEmpty();
+    } finally {
+      setQuietHours(false);
+    }
+  }
+
   private void setQuietHours(boolean enabled) {
     Api.Response response = enabled
         ? fixtures.call("admin", "PUT", "/api/messaging/policy", Map.of("frequencyCapMaxMessages", 3,

@@ -61,6 +61,7 @@ class ProviderRoutesTest extends EngineTest {
   @Autowired ObjectMapper json;
   @Autowired Clock clock;
   @Autowired DeliveryReceipts receipts;
+  @Autowired SmsReplies replies;
   @Autowired MessageDispatcher dispatcher;
   @Autowired LoopbackZeebeEngine engine;
   MessagingFixtures fixtures;
@@ -208,6 +209,47 @@ class ProviderRoutesTest extends EngineTest {
         .header("Content-Type", "application/json").header("X-Engage-Timestamp", "1").header("X-Engage-Nonce", "n")
         .header("X-Engage-Signature", "bad")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"messageId\":\"x\",\"status\":\"FAILED\"}")));
+    assertThat(forged.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aReplyOfTdOverSmppWithdrawsSmsConsentOfTheCustomerWithThatNumber() throws Exception {
+    MessageService service = sender(smpp(Map.of("engage.channels.sms.provider", "smpp")), messaging);
+    MessagingFixtures.NewCustomer customer = register("reply-smpp", "+8613800005555", "zh-CN");
+    MessagingFixtures.NewCustomer other = register("reply-other", "+8613800005556", "zh-CN");
+    assertThat(customers.hasConsent(customer.id(), "SMS")).isTrue();
+    assertThat(service.send(sms(customer.id(), "transactional")).status()).isEqualTo(Message.SENT);
+
+    smsc.sendMobileOriginated("8613800005556", "hello, when does my order come?");
+    smsc.sendMobileOriginated("8613800005555", " td ");
+
+    // deliver_sm returns once Engage acknowledged it, i.e. after the consent was written.
+    assertThat(customers.hasConsent(customer.id(), "SMS")).isFalse();
+    assertThat(customers.consents(customer.id())).filteredOn(c -> c.channel().equals("SMS"))
+        .singleElement().satisfies(c -> assertThat(c.source()).isEqualTo("unsubscribe:sms-reply"));
+    assertThat(customers.hasConsent(other.id(), "SMS")).as("not a keyword").isTrue();
+    Message next = service.send(sms(customer.id(), "marketing"));
+    assertThat(next.status()).isEqualTo(Message.SUPPRESSED);
+    assertThat(next.reason()).isEqualTo("unsubscribed from sms");
+
+    smsc.sendMobileOriginated("8613800005556", "退订");
+    assertThat(customers.hasConsent(other.id(), "SMS")).isFalse();
+  }
+
+  @Test
+  void aSignedReplyToTheGatewaysWebhookWithdrawsSmsConsentAndAForgedOneIsRefused() throws Exception {
+    MessagingFixtures.NewCustomer customer = register("reply-http", "+8613800006666", "en");
+    String webhook = "http://127.0.0.1:" + port + "/api/receipts/sms/http-sms-test/replies";
+
+    assertThat(stubs.reply(webhook, "+8613800006666", "thanks!")).isEqualTo(204);
+    assertThat(customers.hasConsent(customer.id(), "SMS")).isTrue();
+    assertThat(stubs.reply(webhook, "+8613800006666", "STOP")).isEqualTo(204);
+    assertThat(customers.hasConsent(customer.id(), "SMS")).isFalse();
+
+    Api.Response forged = new Api(port).send(new Api(port).request("/api/receipts/sms/http-sms-test/replies")
+        .header("Content-Type", "application/json").header("X-Engage-Timestamp", "1").header("X-Engage-Nonce", "n")
+        .header("X-Engage-Signature", "bad")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"from\":\"+8613800005555\",\"text\":\"T\"}")));
     assertThat(forged.status()).isEqualTo(401);
   }
 
@@ -423,7 +465,7 @@ class ProviderRoutesTest extends EngineTest {
         .bind("engage.channels", ChannelProperties.class).get();
     AttemptRecorder recorder = new AttemptRecorder();
     providers = ChannelProviders.create(channels, messagingProperties, new ChannelProviders.Sinks(new LocalSmsSink(),
-        new LocalSink(Channel.PUSH, clock), new LocalSink(Channel.WECHAT, clock)), receipts, recorder, clock);
+        new LocalSink(Channel.PUSH, clock), new LocalSink(Channel.WECHAT, clock)), receipts, replies, recorder, clock);
     MessageDelivery delivery = new MessageDelivery(mapper, customers, policy, addresses, templates, renderer,
         providers.routes(), recorder, links, metrics, messagingProperties, channels, transactions, json, clock);
     return new MessageService(mapper, delivery, dispatcher, transactions, json, clock);

@@ -111,6 +111,16 @@ final class StubProviders implements AutoCloseable {
     String body = status.equals("DELIVERED")
         ? "{\"messageId\":\"" + messageId + "\",\"status\":\"DELIVERED\"}"
         : "{\"messageId\":\"" + messageId + "\",\"status\":\"FAILED\",\"error\":\"UNDELIVERABLE\"}";
+    return signedPost(callbackUrl, body);
+  }
+
+  /** The gateway forwarding a handset's reply to the inbound webhook, signed as its callbacks are. */
+  int reply(String webhook, String from, String text) throws Exception {
+    return signedPost(webhook, new ObjectMapper().writeValueAsString(java.util.Map.of("from", from, "to", "10690000",
+        "text", text)));
+  }
+
+  private int signedPost(String callbackUrl, String body) throws Exception {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     String nonce = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), 0, 16);
     String signature = new HmacSigner(GATEWAY_SECRET).sign(timestamp + "\n" + nonce + "\n" + body);

@@ -128,6 +128,22 @@ final class TestSmsc implements AutoCloseable {
     }
   }
 
+  /** A reply from a handset (mobile-originated deliver_sm, GSM or UCS-2) on every bound session. */
+  void sendMobileOriginated(String from, String text) throws Exception {
+    boolean gsm = text.chars().allMatch(c -> c < 0x80);
+    for (SMPPServerSession session : sessions) {
+      if (!session.getSessionState().isBound()) {
+        continue;
+      }
+      session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from,
+          TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "10690000",
+          new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
+          new RegisteredDelivery(0), gsm ? DataCodings.ZERO
+              : new org.jsmpp.bean.GeneralDataCoding(org.jsmpp.bean.Alphabet.ALPHA_UCS2),
+          text.getBytes(gsm ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE));
+    }
+  }
+
   private void sendReceipt(SMPPServerSession session, String id) {
     Submitted message = submitted.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     boolean delivered = !message.destination().equals(UNDELIVERABLE);

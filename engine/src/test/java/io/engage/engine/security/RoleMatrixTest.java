@@ -58,7 +58,8 @@ class RoleMatrixTest extends EngineTest {
   private static final Set<String> OPEN_BY_DESIGN = Set.of(
       "GET /actuator/health", "GET /actuator/health/**", "* /error", "GET /", "GET /index.html", "GET /assets/app.js",
       "GET /t/u", "POST /t/u", "GET /t/o", "GET /t/c",
-      "GET /api/receipts/wechat/{provider}", "POST /api/receipts/wechat/{provider}", "POST /api/receipts/sms/{provider}");
+      "GET /api/receipts/wechat/{provider}", "POST /api/receipts/wechat/{provider}", "POST /api/receipts/sms/{provider}",
+      "POST /api/receipts/sms/{provider}/replies");
 
   /** Endpoint ("METHOD pattern") -> who gets through. */
   private static final Map<String, Set<Caller>> EXPECTED = new TreeMap<>();
@@ -82,7 +83,7 @@ class RoleMatrixTest extends EngineTest {
         "GET /actuator/health", "GET /actuator/health/**",
         "GET /t/u", "POST /t/u", "GET /t/o", "GET /t/c",
         "GET /api/receipts/wechat/{provider}", "POST /api/receipts/wechat/{provider}",
-        "POST /api/receipts/sms/{provider}");
+        "POST /api/receipts/sms/{provider}", "POST /api/receipts/sms/{provider}/replies");
     // Any login: who am I, and the API description.
     expect(LOGGED_IN,
         "GET /api/me", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",

@@ -1,6 +1,7 @@
 package io.engage.engine.platform.outbox;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -9,8 +10,11 @@ interface OutboxMapper {
 
   void insert(@Param("topic") String topic, @Param("eventId") String eventId, @Param("now") Instant now);
 
-  /** Locks the next due row of a topic, skipping rows other nodes hold. */
-  OutboxRow claimNextDue(@Param("topic") String topic, @Param("now") Instant now);
+  /** Ids of a topic's due rows, oldest first, read without locks. */
+  List<Long> findDueIds(@Param("topic") String topic, @Param("now") Instant now, @Param("limit") int limit);
+
+  /** Locks one row by primary key if it is still pending; null when done or held by another node. */
+  OutboxRow lockIfPending(@Param("id") long id);
 
   void markDone(@Param("id") long id, @Param("now") Instant now);
 

@@ -27,6 +27,8 @@ public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  /** Due rows looked at per claim: enough to get past the few that other nodes hold. */
+  private static final int CLAIM_CANDIDATES = 16;
 
   private final OutboxMapper mapper;
   private final ObjectProvider<OutboxHandler> handlers;
@@ -109,7 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
   /** Handles one due row; returns false when none was due. */
   boolean handleNext(OutboxHandler handler) {
     Failure failure = transactions.execute(status -> {
-      OutboxRow row = mapper.claimNextDue(handler.topic(), Instant.now());
+      OutboxRow row = claimNextDue(handler.topic());
       if (row == null) {
         return Failure.NOTHING_DUE;
       }
@@ -129,6 +131,21 @@ public class OutboxRelay implements SmartLifecycle {
       recordFailure(handler, failure);
     }
     return true;
+  }
+
+  /**
+   * Locks the oldest due row of the topic that nobody else holds. Candidates come from an unlocked
+   * read and are then locked one by one by primary key, so the claim holds exactly one row lock
+   * while its handler runs.
+   */
+  private OutboxRow claimNextDue(String topic) {
+    for (long id : mapper.findDueIds(topic, Instant.now(), CLAIM_CANDIDATES)) {
+      OutboxRow row = mapper.lockIfPending(id);
+      if (row != null) {
+        return row;
+      }
+    }
+    return null;
   }
 
   private void recordFailure(OutboxHandler handler, Failure failure) {

@@ -83,6 +83,88 @@ class OutboxRelayTest extends EngineTest {
     assertThat(List.of(relay.handleNext(broken))).containsExactly(false);
   }
 
+  /**
+   * Two relays drain their topics while other transactions insert, and the first topic's handler
+   * queues work for the second in its own transaction (as the domain dispatcher does for
+   * journeys). No claim may deadlock or wait on another, so every row is handled at the first
+   * attempt.
+   */
+  @Test
+  void relaysAndConcurrentInsertsNeverDeadlock() throws Exception {
+    OutboxHandler domain = handler("test-dl-domain",
+        eventId -> mapper.insert("test-dl-journey", eventId, java.time.Instant.now()));
+    OutboxHandler journey = handler("test-dl-journey", eventId -> { });
+    OutboxRelay relay = new OutboxRelay(mapper, new StaticListableBeanFactory().getBeanProvider(OutboxHandler.class),
+        transactions, new OutboxProperties(Duration.ofMillis(50), 5), new SimpleMeterRegistry());
+    int writers = 3;
+    int perWriter = 60;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+    java.util.concurrent.atomic.AtomicBoolean inserting = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicBoolean domainRunning = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      work.add(pool.submit(() -> {
+        for (int i = 0; i < perWriter; i++) {
+          String eventId = "dl-" + writer + "-" + i;
+          transactions.executeWithoutResult(status -> mapper.insert("test-dl-domain", eventId, java.time.Instant.now()));
+        }
+      }));
+    }
+    java.util.concurrent.Future<?> domainRelay = pool.submit(() -> {
+      drain(relay, domain, inserting);
+      domainRunning.set(false);
+    });
+    java.util.concurrent.Future<?> journeyRelay = pool.submit(() -> drain(relay, journey, domainRunning));
+    for (java.util.concurrent.Future<?> writer : work) {
+      writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    inserting.set(false);
+    domainRelay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    journeyRelay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    pool.shutdown();
+
+    int total = writers * perWriter;
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE topic IN ('test-dl-domain', 'test-dl-journey')"
+        + " AND status = 'DONE' AND attempts = 1 AND last_error IS NULL", Integer.class))
+        .as(() -> jdbc.queryForList("SELECT topic, status, attempts, last_error, COUNT(*) n FROM outbox"
+            + " WHERE topic LIKE 'test-dl-%' GROUP BY topic, status, attempts, last_error").toString())
+        .isEqualTo(2 * total);
+  }
+
+  /** Handles rows until its producers have stopped and none is left pending (due or not). */
+  private void drain(OutboxRelay relay, OutboxHandler handler, java.util.concurrent.atomic.AtomicBoolean producing) {
+    while (producing.get() || mapper.countPending(handler.topic()) > 0) {
+      if (!relay.handleNext(handler)) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private static OutboxHandler handler(String topic, java.util.function.Consumer<String> work) {
+    return new OutboxHandler() {
+      @Override
+      public String topic() {
+        return topic;
+      }
+
+      @Override
+      public void handle(String eventId) {
+        work.accept(eventId);
+      }
+
+      @Override
+      public boolean parksAfterRepeatedFailures() {
+        return false;
+      }
+    };
+  }
+
   private String status() {
     return jdbc.queryForObject("SELECT status FROM outbox WHERE event_id = 'outage-event-1'", String.class);
   }
