@@ -51,7 +51,8 @@ class JourneyCatalog {
 
   /** Validates, deploys and stores a BPMN; a refusal is a 422 naming the element at fault. */
   Deployed deploy(byte[] xml, String user, String source) {
-    JourneyModel model = validated(xml);
+    Document document = parse(xml);
+    JourneyModel model = validated(document);
     String resourceName = model.processId() + ".bpmn";
     // What is deployed and stored is the gated BPMN, so a redeploy and the preview run the same.
     xml = EntryGate.withListeners(document, xml);
@@ -69,7 +70,10 @@ class JourneyCatalog {
 
   /** The model of a BPMN that would deploy; a refusal is a 422 naming the element at fault. */
   JourneyModel validated(byte[] xml) {
-    Document document = parse(xml);
+    return validated(parse(xml));
+  }
+
+  private JourneyModel validated(Document document) {
     List<FieldError> errors = JourneyValidator.validate(document);
     if (!errors.isEmpty()) {
       throw refused("The journey was not deployed: " + describe(errors), errors);
@@ -79,7 +83,8 @@ class JourneyCatalog {
 
   /** Whether this BPMN is the journey's latest version already (deploying it changes nothing). */
   boolean isLatest(String journey, byte[] xml) {
-    String checksum = Hashes.sha256Hex(BpmnDocuments.text(xml));
+    // Versions are stored gated (EntryGate), so the upload is compared gated too.
+    String checksum = Hashes.sha256Hex(BpmnDocuments.text(EntryGate.withListeners(parse(xml), xml)));
     return latest(journey).map(version -> version.checksum().equals(checksum)).orElse(false);
   }
 
