@@ -46,7 +46,8 @@ public class Rfm {
     this.clock = clock;
   }
 
-  public record Recomputed(LocalDate asOf, long customersWithOrders, long scored, long millis) {}
+  /** {@code phases}: milliseconds per step, in order, for the log and the benchmark. */
+  public record Recomputed(LocalDate asOf, long customersWithOrders, long scored, long millis, Map<String, Long> phases) {}
 
   /** Today in the RFM zone. */
   public LocalDate today() {
@@ -60,29 +61,53 @@ public class Rfm {
    */
   public Recomputed recompute(LocalDate asOf) {
     long start = System.nanoTime();
+    Phases phases = new Phases();
     LocalDate today = today();
     LocalDate date = asOf == null ? today : asOf;
     Instant began = clock.instant();
-    mapper.dropStatsNext();
-    mapper.createStatsNext();
-    long withOrders = mapper.fillStatsNext(began);
-    mapper.swapStats();
-    mapper.carryOverFreshStats(began);
-    mapper.dropStatsOld();
+    phases.run("stats: create", () -> {
+      mapper.dropStatsNext();
+      mapper.createStatsNext();
+    });
+    long withOrders = phases.count("stats: fill from orders", () -> mapper.fillStatsNext(began));
+    phases.run("stats: swap", () -> {
+      mapper.swapStats();
+      mapper.carryOverFreshStats(began);
+      mapper.dropStatsOld();
+    });
 
     Instant dayEnd = date.plusDays(1).atStartOfDay(properties.zone()).toInstant();
     long offset = properties.zone().getRules().getOffset(date.atStartOfDay(properties.zone()).toInstant()).getTotalSeconds();
     boolean fromStats = !date.isBefore(today);
-    long n = mapper.countScored(dayEnd, fromStats);
-    mapper.dropRfmNext();
-    mapper.createRfmNext();
-    long scored = n == 0 ? 0 : mapper.fillRfmNext(n, date, dayEnd, offset, fromStats, properties.segments(),
-        properties.clvLifetimeYears(), properties.clvMinTenureDays(), clock.instant());
-    mapper.swapRfm();
-    mapper.dropRfmOld();
+    if (!fromStats) {
+      phases.run("scores: statistics as of " + date, () -> {
+        mapper.dropStatsAsOf();
+        mapper.createStatsAsOf();
+        mapper.fillStatsAsOf(dayEnd, began);
+      });
+    }
+    phases.run("scores: steps R, F, M", () -> {
+      mapper.clearScoreSteps();
+      for (String dimension : List.of("R", "F", "M")) {
+        mapper.fillScoreSteps(dimension, date, offset, fromStats);
+      }
+    });
+    phases.run("scores: create", () -> {
+      mapper.dropRfmNext();
+      mapper.createRfmNext();
+    });
+    long scored = phases.count("scores: fill", () -> mapper.fillRfmNext(date, offset, fromStats, properties.segments(),
+        properties.clvLifetimeYears(), properties.clvMinTenureDays(), clock.instant()));
+    phases.run("scores: swap", () -> {
+      mapper.swapRfm();
+      mapper.dropRfmOld();
+      if (!fromStats) {
+        mapper.dropStatsAsOf();
+      }
+    });
     long millis = (System.nanoTime() - start) / 1_000_000;
-    log.info("RFM as of {}: {} customers with paid orders, {} scored in {} ms", date, withOrders, scored, millis);
-    return new Recomputed(date, withOrders, scored, millis);
+    log.info("RFM as of {}: {} customers with paid orders, {} scored in {} ms; {}", date, withOrders, scored, millis, phases);
+    return new Recomputed(date, withOrders, scored, millis, phases.millis());
   }
 
   /** Brings the order statistics of these customers up to date (after their orders changed). */

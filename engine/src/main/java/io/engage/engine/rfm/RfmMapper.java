@@ -32,11 +32,21 @@ interface RfmMapper {
 
   void createRfmNext();
 
-  long countScored(@Param("asOfEnd") Instant asOfEnd, @Param("fromStats") boolean fromStats);
+  void dropStatsAsOf();
 
-  long fillRfmNext(@Param("n") long n, @Param("asOf") LocalDate asOf, @Param("asOfEnd") Instant asOfEnd, @Param("offset") long offsetSeconds,
-      @Param("fromStats") boolean fromStats, @Param("segments") List<RfmProperties.SegmentRule> segments,
-      @Param("lifetimeYears") BigDecimal lifetimeYears, @Param("minTenure") int minTenureDays, @Param("now") Instant now);
+  void createStatsAsOf();
+
+  long fillStatsAsOf(@Param("asOfEnd") Instant asOfEnd, @Param("now") Instant now);
+
+  int clearScoreSteps();
+
+  /** The score of each distinct value of one dimension: "R" (recency days), "F" or "M". */
+  long fillScoreSteps(@Param("dimension") String dimension, @Param("asOf") LocalDate asOf, @Param("offset") long offsetSeconds,
+      @Param("fromStats") boolean fromStats);
+
+  long fillRfmNext(@Param("asOf") LocalDate asOf, @Param("offset") long offsetSeconds, @Param("fromStats") boolean fromStats,
+      @Param("segments") List<RfmProperties.SegmentRule> segments, @Param("lifetimeYears") BigDecimal lifetimeYears,
+      @Param("minTenure") int minTenureDays, @Param("now") Instant now);
 
   void swapRfm();
 
