@@ -5,6 +5,7 @@ import io.engage.engine.customer.ImportedProfile;
 import io.engage.engine.lifecycle.Lifecycle;
 import io.engage.engine.loyalty.HistoricalOrders;
 import io.engage.engine.loyalty.ImportedOrder;
+import io.engage.engine.rfm.Phases;
 import io.engage.engine.rfm.Rfm;
 import io.engage.rules.points.OrderLine;
 import java.io.IOException;
@@ -42,6 +43,8 @@ final class ImportRun {
     long skipped;
     long bytesRead;
     final Map<String, Long> skippedByReason = new TreeMap<>();
+    /** Where the time went, summed over the batches (for the log). */
+    final Phases phases = new Phases();
   }
 
   private record Line(long lineNo, String sku, String category, BigDecimal amount, int quantity, String key) {}
@@ -236,12 +239,13 @@ final class ImportRun {
       Instant now = clock.instant();
       Set<String> customerIds = new LinkedHashSet<>();
       batch.forEach(order -> customerIds.add(order.customerId));
-      customers.ensureGuests(customerIds, mapping.timeZone(), now);
+      counts.phases.count("guests", () -> customers.ensureGuests(customerIds, mapping.timeZone(), now));
       List<ImportedOrder> rows = batch.stream().map(order -> new ImportedOrder(order.orderId, order.customerId,
           order.lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add), order.currency, order.channel,
           order.placedAt, order.lines.stream().map(l -> new OrderLine(l.sku(), l.category(), l.amount(), l.quantity())).toList()))
           .toList();
-      Set<String> stored = orders.store(rows, "import:" + jobId);
+      Set<String> stored = new HashSet<>();
+      counts.phases.run("orders", () -> stored.addAll(orders.store(rows, "import:" + jobId)));
       for (PendingOrder order : batch) {
         if (stored.contains(order.orderId)) {
           counts.imported += order.lines.size();
@@ -249,9 +253,9 @@ final class ImportRun {
           order.lines.forEach(l -> report(l.lineNo(), "duplicate", "order " + order.rawId + " was imported before", order.rawId, true));
         }
       }
-      rfm.refreshStats(customerIds);
-      lifecycle.reassess(customerIds, "order history imported", Lifecycle.Publish.NO);
-      writeIssues();
+      counts.phases.run("statistics", () -> rfm.refreshStats(customerIds));
+      counts.phases.count("stages", () -> lifecycle.reassess(customerIds, "order history imported", Lifecycle.Publish.NO));
+      counts.phases.run("issues", this::writeIssues);
     });
     tick();
   }

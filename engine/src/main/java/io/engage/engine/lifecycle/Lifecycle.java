@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.engage.engine.event.EngineEvents;
 import io.engage.engine.event.EventType;
 import io.engage.engine.platform.web.ApiProblemException;
+import io.engage.engine.rfm.Phases;
 import io.engage.engine.rfm.Rfm;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -13,8 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Lifecycle {
 
+  private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
   private final LifecycleMapper mapper;
   private final StageRules rules;
   private final EngineEvents events;
@@ -90,7 +95,8 @@ public class Lifecycle {
     return reassess(List.of(customerId), cause, publish);
   }
 
-  public record RunResult(long customers, long changed, long millis) {}
+  /** {@code phases}: milliseconds of reading and deciding, and of writing the changes. */
+  public record RunResult(long customers, long changed, long millis, Map<String, Long> phases) {}
 
   /** Every live customer, each on their own local date. The caller makes sure one node runs this. */
   public RunResult assessAll() {
@@ -121,18 +127,24 @@ public class Lifecycle {
     Instant now = clock.instant();
     AtomicLong seen = new AtomicLong();
     AtomicLong changed = new AtomicLong();
+    Phases phases = new Phases();
     List<LifecycleMapper.StageChange> pending = new ArrayList<>(properties.batchSize());
     // The read streams on its own connection; changes are written in batches in their own transactions.
     mapper.streamFacts(zone, null, context -> {
       seen.incrementAndGet();
       change(context.getResultObject(), now, "daily run").ifPresent(pending::add);
       if (pending.size() >= properties.batchSize()) {
-        changed.addAndGet(flush(pending));
+        changed.addAndGet(phases.count("write changes", () -> flush(pending)));
       }
     });
-    changed.addAndGet(flush(pending));
+    changed.addAndGet(phases.count("write changes", () -> flush(pending)));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Map<String, Long> spent = new java.util.LinkedHashMap<>(phases.millis());
+    spent.put("read and decide", millis - spent.getOrDefault("write changes", 0L));
     meters.counter("engage.lifecycle.assessed").increment(seen.get());
-    return new RunResult(seen.get(), changed.get(), (System.nanoTime() - start) / 1_000_000);
+    log.info("Lifecycle {}: {} customers, {} changed in {} ms; {}", zone == null ? "all zones" : zone, seen.get(), changed.get(),
+        millis, spent);
+    return new RunResult(seen.get(), changed.get(), millis, spent);
   }
 
   private int flush(List<LifecycleMapper.StageChange> pending) {
