@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.engage.engine.event.EngineEvents;
 import io.engage.engine.event.EventType;
 import io.engage.engine.platform.web.ApiProblemException;
-import io.engage.engine.rfm.Phases;
 import io.engage.engine.rfm.Rfm;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,10 +15,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +46,7 @@ public class Lifecycle {
   private final Rfm rfm;
   private final LifecycleProperties properties;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate runTransactions;
   private final Clock clock;
   private final MeterRegistry meters;
 
@@ -51,6 +58,9 @@ public class Lifecycle {
     this.rfm = rfm;
     this.properties = properties;
     this.transactions = transactions;
+    // The runs' batches lock only the rows they change: no gap locks, so ranges never block each other.
+    this.runTransactions = new TransactionTemplate(transactions.getTransactionManager());
+    this.runTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.clock = clock;
     this.meters = meters;
   }
@@ -84,8 +94,7 @@ public class Lifecycle {
     for (LifecycleFacts facts : mapper.findFacts(customerIds)) {
       change(facts, now, cause).ifPresent(changes::add);
     }
-    apply(changes, publish);
-    return changes.size();
+    return write(changes, publish);
   }
 
   /** Orders (and registrations) move a customer at once. */
@@ -122,29 +131,87 @@ public class Lifecycle {
     return ran;
   }
 
+  /**
+   * The one path of the daily zone run and the full recompute: the customers (of one zone, or all)
+   * are split into id ranges, one per thread; each range streams its facts on its own connection,
+   * decides each customer with the same {@link #change} the order path uses, and writes the changes
+   * in batches, each in its own transaction.
+   */
   private RunResult assess(String zone) {
     long start = System.nanoTime();
     Instant now = clock.instant();
-    AtomicLong seen = new AtomicLong();
-    AtomicLong changed = new AtomicLong();
-    Phases phases = new Phases();
+    List<String> bounds = splitPoints(zone);
+    List<RangeResult> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(bounds.size() + 1, Thread.ofPlatform().name("lifecycle-", 1).factory())) {
+      List<Future<RangeResult>> ranges = new ArrayList<>();
+      for (int i = 0; i <= bounds.size(); i++) {
+        String from = i == 0 ? null : bounds.get(i - 1);
+        String to = i == bounds.size() ? null : bounds.get(i);
+        ranges.add(pool.submit(() -> assessRange(zone, from, to, now)));
+      }
+      for (Future<RangeResult> range : ranges) {
+        results.add(range.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("lifecycle run interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+    long seen = results.stream().mapToLong(RangeResult::seen).sum();
+    long changed = results.stream().mapToLong(RangeResult::changed).sum();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Map<String, Long> phases = new LinkedHashMap<>();
+    phases.put("ranges", (long) results.size());
+    phases.put("read and decide (sum over ranges)", results.stream().mapToLong(RangeResult::readMillis).sum());
+    phases.put("write changes (sum over ranges)", results.stream().mapToLong(RangeResult::writeMillis).sum());
+    meters.counter("engage.lifecycle.assessed").increment(seen);
+    log.info("Lifecycle {}: {} customers, {} changed in {} ms; {}", zone == null ? "all zones" : zone, seen, changed, millis, phases);
+    return new RunResult(seen, changed, millis, phases);
+  }
+
+  private record RangeResult(long seen, long changed, long readMillis, long writeMillis) {}
+
+  private RangeResult assessRange(String zone, String from, String to, Instant now) {
+    long start = System.nanoTime();
+    long[] seen = {0};
+    long[] changed = {0};
+    long[] writeNanos = {0};
     List<LifecycleMapper.StageChange> pending = new ArrayList<>(properties.batchSize());
-    // The read streams on its own connection; changes are written in batches in their own transactions.
-    mapper.streamFacts(zone, null, context -> {
-      seen.incrementAndGet();
+    mapper.streamFacts(zone, null, from, to, context -> {
+      seen[0]++;
       change(context.getResultObject(), now, "daily run").ifPresent(pending::add);
       if (pending.size() >= properties.batchSize()) {
-        changed.addAndGet(phases.count("write changes", () -> flush(pending)));
+        long writeStart = System.nanoTime();
+        changed[0] += flush(pending);
+        writeNanos[0] += System.nanoTime() - writeStart;
       }
     });
-    changed.addAndGet(phases.count("write changes", () -> flush(pending)));
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    Map<String, Long> spent = new java.util.LinkedHashMap<>(phases.millis());
-    spent.put("read and decide", millis - spent.getOrDefault("write changes", 0L));
-    meters.counter("engage.lifecycle.assessed").increment(seen.get());
-    log.info("Lifecycle {}: {} customers, {} changed in {} ms; {}", zone == null ? "all zones" : zone, seen.get(), changed.get(),
-        millis, spent);
-    return new RunResult(seen.get(), changed.get(), millis, spent);
+    long writeStart = System.nanoTime();
+    changed[0] += flush(pending);
+    writeNanos[0] += System.nanoTime() - writeStart;
+    long total = System.nanoTime() - start;
+    return new RangeResult(seen[0], changed[0], (total - writeNanos[0]) / 1_000_000, writeNanos[0] / 1_000_000);
+  }
+
+  /** Ids that cut the customers into {@code threads} ranges of about equal size (none for a small run). */
+  private List<String> splitPoints(String zone) {
+    int threads = Math.max(1, properties.threads());
+    if (threads == 1) {
+      return List.of();
+    }
+    long live = mapper.countLive(zone);
+    if (live < (long) threads * properties.batchSize() * 10) {
+      return List.of();
+    }
+    List<String> bounds = new ArrayList<>();
+    for (int i = 1; i < threads; i++) {
+      String id = mapper.findIdAt(zone, live * i / threads);
+      if (id != null && (bounds.isEmpty() || !bounds.getLast().equals(id))) {
+        bounds.add(id);
+      }
+    }
+    return bounds;
   }
 
   private int flush(List<LifecycleMapper.StageChange> pending) {
@@ -153,8 +220,8 @@ public class Lifecycle {
     }
     List<LifecycleMapper.StageChange> batch = List.copyOf(pending);
     pending.clear();
-    transactions.executeWithoutResult(status -> apply(batch, Publish.YES));
-    return batch.size();
+    Integer written = runTransactions.execute(status -> write(batch, Publish.YES));
+    return written == null ? 0 : written;
   }
 
   /**
@@ -174,9 +241,8 @@ public class Lifecycle {
     }
     Instant now = clock.instant();
     String from = current == null ? null : current.stage();
-    apply(List.of(new LifecycleMapper.StageChange(customerId, from, stage.wireName(), reason, eventId(customerId, stage.wireName(), now),
-        now, now)), Publish.YES);
-    return true;
+    return write(List.of(new LifecycleMapper.StageChange(customerId, from, stage.wireName(), reason,
+        eventId(customerId, stage.wireName(), now), now, now)), Publish.YES) > 0;
   }
 
   private Optional<LifecycleMapper.StageChange> change(LifecycleFacts facts, Instant now, String cause) {
@@ -190,12 +256,25 @@ public class Lifecycle {
         reason.length() > 512 ? reason.substring(0, 512) : reason, eventId(facts.customerId(), to, now), now, null));
   }
 
-  private void apply(List<LifecycleMapper.StageChange> changes, Publish publish) {
+  /**
+   * Writes the changes whose customer still has the stage the change was decided from (the rows are
+   * locked first): a decision made on facts read before another path changed the stage is dropped,
+   * so a change is recorded and published once, never twice or out of date. Returns how many were
+   * written. Runs in the caller's transaction.
+   */
+  int write(List<LifecycleMapper.StageChange> changes, Publish publish) {
     if (changes.isEmpty()) {
-      return;
+      return 0;
+    }
+    Map<String, String> current = new HashMap<>();
+    for (CustomerStage stage : mapper.lockStages(changes.stream().map(LifecycleMapper.StageChange::customerId).toList())) {
+      current.put(stage.customerId(), stage.stage());
     }
     List<LifecycleMapper.StageChange> recorded = new ArrayList<>(changes.size());
     for (LifecycleMapper.StageChange change : changes) {
+      if (!Objects.equals(current.get(change.customerId()), change.fromStage())) {
+        continue;
+      }
       boolean published = publish == Publish.YES && change.fromStage() != null;
       recorded.add(published ? change : withoutEvent(change));
       if (published) {
@@ -207,8 +286,11 @@ public class Lifecycle {
         meters.counter("engage.lifecycle.changed", "stage", change.toStage()).increment();
       }
     }
-    mapper.upsertStages(recorded);
-    mapper.insertHistory(recorded);
+    if (!recorded.isEmpty()) {
+      mapper.upsertStages(recorded);
+      mapper.insertHistory(recorded);
+    }
+    return recorded.size();
   }
 
   private static LifecycleMapper.StageChange withoutEvent(LifecycleMapper.StageChange change) {

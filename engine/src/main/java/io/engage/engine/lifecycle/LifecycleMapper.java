@@ -15,8 +15,18 @@ import org.apache.ibatis.session.ResultHandler;
 @Mapper
 interface LifecycleMapper {
 
-  /** Streams the facts of every live customer, or of one time zone's, or of the given ids. */
-  void streamFacts(@Param("zone") String zone, @Param("ids") Collection<String> ids, ResultHandler<LifecycleFacts> handler);
+  /**
+   * Streams the facts of every live customer, or of one time zone's, or of the given ids; with
+   * {@code from} / {@code to} (either may be null) only ids in [from, to).
+   */
+  void streamFacts(@Param("zone") String zone, @Param("ids") Collection<String> ids, @Param("from") String from,
+      @Param("to") String to, ResultHandler<LifecycleFacts> handler);
+
+  long countLive(@Param("zone") String zone);
+
+  String findIdAt(@Param("zone") String zone, @Param("offset") long offset);
+
+  List<CustomerStage> lockStages(@Param("ids") Collection<String> ids);
 
   List<LifecycleFacts> findFacts(@Param("ids") Collection<String> ids);
 
