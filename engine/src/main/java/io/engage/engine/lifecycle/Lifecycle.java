@@ -41,6 +41,7 @@ public class Lifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
   private final LifecycleMapper mapper;
+  private final FactsReader facts;
   private final StageRules rules;
   private final EngineEvents events;
   private final Rfm rfm;
@@ -50,9 +51,10 @@ public class Lifecycle {
   private final Clock clock;
   private final MeterRegistry meters;
 
-  Lifecycle(LifecycleMapper mapper, StageRules rules, EngineEvents events, Rfm rfm, LifecycleProperties properties,
+  Lifecycle(LifecycleMapper mapper, FactsReader facts, StageRules rules, EngineEvents events, Rfm rfm, LifecycleProperties properties,
       TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
     this.mapper = mapper;
+    this.facts = facts;
     this.rules = rules;
     this.events = events;
     this.rfm = rfm;
@@ -91,8 +93,8 @@ public class Lifecycle {
     }
     Instant now = clock.instant();
     List<LifecycleMapper.StageChange> changes = new ArrayList<>();
-    for (LifecycleFacts facts : mapper.findFacts(customerIds)) {
-      change(facts, now, cause).ifPresent(changes::add);
+    for (LifecycleFacts customer : facts.byIds(customerIds)) {
+      change(customer, now, cause).ifPresent(changes::add);
     }
     return write(changes, publish);
   }
@@ -178,9 +180,9 @@ public class Lifecycle {
     long[] changed = {0};
     long[] writeNanos = {0};
     List<LifecycleMapper.StageChange> pending = new ArrayList<>(properties.batchSize());
-    mapper.streamFacts(zone, null, from, to, context -> {
+    facts.stream(zone, from, to, customer -> {
       seen[0]++;
-      change(context.getResultObject(), now, "daily run").ifPresent(pending::add);
+      change(customer, now, "daily run").ifPresent(pending::add);
       if (pending.size() >= properties.batchSize()) {
         long writeStart = System.nanoTime();
         changed[0] += flush(pending);
@@ -231,8 +233,7 @@ public class Lifecycle {
    */
   @Transactional
   public boolean setStage(String customerId, LifecycleStage stage, String reason) {
-    List<LifecycleFacts> facts = mapper.findFacts(List.of(customerId));
-    if (facts.isEmpty()) {
+    if (facts.byIds(List.of(customerId)).isEmpty()) {
       throw ApiProblemException.notFound("Customer " + customerId);
     }
     CustomerStage current = mapper.lockStage(customerId);

@@ -26,6 +26,13 @@ public final class Phases {
     return result;
   }
 
+  public <T> T supply(String name, java.util.function.Supplier<T> step) {
+    long start = System.nanoTime();
+    T result = step.get();
+    add(name, start);
+    return result;
+  }
+
   private void add(String name, long start) {
     millis.merge(name, (System.nanoTime() - start) / 1_000_000, Long::sum);
   }

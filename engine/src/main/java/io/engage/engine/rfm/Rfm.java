@@ -3,10 +3,16 @@ package io.engage.engine.rfm;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +71,12 @@ public class Rfm {
     LocalDate today = today();
     LocalDate date = asOf == null ? today : asOf;
     Instant began = clock.instant();
+    List<String[]> ranges = phases.supply("ranges", this::ranges);
     phases.run("stats: create", () -> {
       mapper.dropStatsNext();
       mapper.createStatsNext();
     });
-    long withOrders = phases.count("stats: fill from orders", () -> mapper.fillStatsNext(began));
-    phases.run("stats: swap", () -> {
-      mapper.swapStats();
-      mapper.carryOverFreshStats(began);
-      mapper.dropStatsOld();
-    });
+    long withOrders = phases.count("stats: fill from orders", () -> inParallel(ranges, range -> mapper.fillStatsNext(began, range[0], range[1])));
 
     Instant dayEnd = date.plusDays(1).atStartOfDay(properties.zone()).toInstant();
     long offset = properties.zone().getRules().getOffset(date.atStartOfDay(properties.zone()).toInstant()).getTotalSeconds();
@@ -88,17 +90,19 @@ public class Rfm {
     }
     phases.run("scores: steps R, F, M", () -> {
       mapper.clearScoreSteps();
-      for (String dimension : List.of("R", "F", "M")) {
-        mapper.fillScoreSteps(dimension, date, offset, fromStats);
-      }
+      inParallel(DIMENSIONS, dimension -> mapper.fillScoreSteps(dimension[0], date, offset, fromStats));
     });
     phases.run("scores: create", () -> {
       mapper.dropRfmNext();
       mapper.createRfmNext();
     });
-    long scored = phases.count("scores: fill", () -> mapper.fillRfmNext(date, offset, fromStats, properties.segments(),
-        properties.clvLifetimeYears(), properties.clvMinTenureDays(), clock.instant()));
-    phases.run("scores: swap", () -> {
+    Instant computedAt = clock.instant();
+    long scored = phases.count("scores: fill", () -> inParallel(ranges, range -> mapper.fillRfmNext(date, offset, fromStats,
+        properties.segments(), properties.clvLifetimeYears(), properties.clvMinTenureDays(), computedAt, range[0], range[1])));
+    phases.run("swap", () -> {
+      mapper.swapStats();
+      mapper.carryOverFreshStats(began);
+      mapper.dropStatsOld();
       mapper.swapRfm();
       mapper.dropRfmOld();
       if (!fromStats) {
@@ -108,6 +112,54 @@ public class Rfm {
     long millis = (System.nanoTime() - start) / 1_000_000;
     log.info("RFM as of {}: {} customers with paid orders, {} scored in {} ms; {}", date, withOrders, scored, millis, phases);
     return new Recomputed(date, withOrders, scored, millis, phases.millis());
+  }
+
+  private static final List<String[]> DIMENSIONS = List.of(new String[] {"R"}, new String[] {"F"}, new String[] {"M"});
+
+  /**
+   * Ranges [from, to) of customer ids (null: open end) of about equal size in the current statistics,
+   * one per thread; a single open range when one thread is configured or there are few customers.
+   */
+  private List<String[]> ranges() {
+    int threads = Math.max(1, properties.threads());
+    long customers = threads == 1 ? 0 : mapper.countStatsRows();
+    List<String> bounds = new ArrayList<>();
+    if (customers >= 10_000L * threads) {
+      for (int i = 1; i < threads; i++) {
+        String id = mapper.findCustomerIdAt(customers * i / threads);
+        if (id != null && (bounds.isEmpty() || !bounds.getLast().equals(id))) {
+          bounds.add(id);
+        }
+      }
+    }
+    List<String[]> ranges = new ArrayList<>();
+    for (int i = 0; i <= bounds.size(); i++) {
+      ranges.add(new String[] {i == 0 ? null : bounds.get(i - 1), i == bounds.size() ? null : bounds.get(i)});
+    }
+    return ranges;
+  }
+
+  /** Runs the statement once per range, each on its own connection at the same time; the sum of the row counts. */
+  private long inParallel(List<String[]> ranges, ToLongFunction<String[]> statement) {
+    if (ranges.size() == 1) {
+      return statement.applyAsLong(ranges.getFirst());
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), Thread.ofPlatform().name("rfm-", 1).factory())) {
+      List<Future<Long>> results = new ArrayList<>();
+      for (String[] range : ranges) {
+        results.add(pool.submit(() -> statement.applyAsLong(range)));
+      }
+      long total = 0;
+      for (Future<Long> result : results) {
+        total += result.get();
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("RFM recompute interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
   }
 
   /** Brings the order statistics of these customers up to date (after their orders changed). */

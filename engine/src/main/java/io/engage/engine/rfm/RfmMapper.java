@@ -19,7 +19,11 @@ interface RfmMapper {
 
   void createStatsNext();
 
-  long fillStatsNext(@Param("now") Instant now);
+  /** The paid-order aggregates of the customers in [from, to) (null: open end). */
+  long fillStatsNext(@Param("now") Instant now, @Param("from") String from, @Param("to") String to);
+
+  /** The customer id at this position in id order in the current statistics (null past the end). */
+  String findCustomerIdAt(@Param("offset") long offset);
 
   void swapStats();
 
@@ -46,7 +50,7 @@ interface RfmMapper {
 
   long fillRfmNext(@Param("asOf") LocalDate asOf, @Param("offset") long offsetSeconds, @Param("fromStats") boolean fromStats,
       @Param("segments") List<RfmProperties.SegmentRule> segments, @Param("lifetimeYears") BigDecimal lifetimeYears,
-      @Param("minTenure") int minTenureDays, @Param("now") Instant now);
+      @Param("minTenure") int minTenureDays, @Param("now") Instant now, @Param("from") String from, @Param("to") String to);
 
   void swapRfm();
 
@@ -72,6 +76,8 @@ interface RfmMapper {
   AsOf latest();
 
   long countStats();
+
+  long countStatsRows();
 
   record AsOf(LocalDate asOf, Instant computedAt, long customers) {}
 
