@@ -172,6 +172,30 @@ public class Rfm {
     mapper.deleteStatsWithoutPaidOrders(customerIds);
   }
 
+  /** A paid order new to the database: its customer, when it was placed, its amount (nothing refunded). */
+  public record NewPaidOrder(String customerId, Instant placedAt, java.math.BigDecimal amount) {}
+
+  /**
+   * Adds orders just stored (e.g. imported history) to their customers' statistics without reading
+   * the customers' other orders: exact for orders that are new, paid and not refunded, which is what
+   * the caller guarantees. Runs in the caller's transaction, in customer id order.
+   */
+  @Transactional
+  public void addNewPaidOrders(Collection<NewPaidOrder> orders) {
+    Map<String, OrderStats> increments = new java.util.TreeMap<>();
+    for (NewPaidOrder order : orders) {
+      increments.merge(order.customerId(), new OrderStats(order.customerId(), order.placedAt(), order.placedAt(), 1, order.amount()),
+          (a, b) -> new OrderStats(a.customerId(), a.firstPaidAt().isBefore(b.firstPaidAt()) ? a.firstPaidAt() : b.firstPaidAt(),
+              a.lastPaidAt().isAfter(b.lastPaidAt()) ? a.lastPaidAt() : b.lastPaidAt(), a.paidOrders() + b.paidOrders(),
+              a.paidAmount().add(b.paidAmount())));
+    }
+    List<OrderStats> rows = List.copyOf(increments.values());
+    Instant now = clock.instant();
+    for (int from = 0; from < rows.size(); from += 1000) {
+      mapper.addToStats(rows.subList(from, Math.min(rows.size(), from + 1000)), now);
+    }
+  }
+
   public Optional<OrderStats> stats(String customerId) {
     return Optional.ofNullable(mapper.findStats(customerId));
   }

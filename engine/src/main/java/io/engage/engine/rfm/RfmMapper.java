@@ -58,6 +58,8 @@ interface RfmMapper {
 
   int refreshStats(@Param("ids") Collection<String> customerIds, @Param("now") Instant now);
 
+  int addToStats(@Param("stats") List<OrderStats> increments, @Param("now") Instant now);
+
   int deleteStatsWithoutPaidOrders(@Param("ids") Collection<String> customerIds);
 
   OrderStats findStats(@Param("customerId") String customerId);
