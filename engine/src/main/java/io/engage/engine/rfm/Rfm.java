@@ -95,10 +95,12 @@ public class Rfm {
     phases.run("scores: create", () -> {
       mapper.dropRfmNext();
       mapper.createRfmNext();
+      mapper.dropRfmNextIndexes();
     });
     Instant computedAt = clock.instant();
     long scored = phases.count("scores: fill", () -> inParallel(ranges, range -> mapper.fillRfmNext(date, offset, fromStats,
         properties.segments(), properties.clvLifetimeYears(), properties.clvMinTenureDays(), computedAt, range[0], range[1])));
+    phases.run("scores: indexes", mapper::addRfmNextIndexes);
     phases.run("swap", () -> {
       mapper.swapStats();
       mapper.carryOverFreshStats(began);

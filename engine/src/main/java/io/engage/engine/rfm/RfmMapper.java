@@ -36,6 +36,10 @@ interface RfmMapper {
 
   void createRfmNext();
 
+  void dropRfmNextIndexes();
+
+  void addRfmNextIndexes();
+
   void dropStatsAsOf();
 
   void createStatsAsOf();
