@@ -1,8 +1,10 @@
 package io.engage.engine.rfm;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,7 @@ public final class Phases {
     return result;
   }
 
-  public <T> T supply(String name, java.util.function.Supplier<T> step) {
+  public <T> T supply(String name, Supplier<T> step) {
     long start = System.nanoTime();
     T result = step.get();
     add(name, start);
@@ -38,7 +40,7 @@ public final class Phases {
   }
 
   public Map<String, Long> millis() {
-    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(millis));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(millis));
   }
 
   @Override

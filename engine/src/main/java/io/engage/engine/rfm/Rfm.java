@@ -1,5 +1,6 @@
 package io.engage.engine.rfm;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,7 +177,7 @@ public class Rfm {
   }
 
   /** A paid order new to the database: its customer, when it was placed, its amount (nothing refunded). */
-  public record NewPaidOrder(String customerId, Instant placedAt, java.math.BigDecimal amount) {}
+  public record NewPaidOrder(String customerId, Instant placedAt, BigDecimal amount) {}
 
   /**
    * Adds orders just stored (e.g. imported history) to their customers' statistics without reading
@@ -184,7 +186,7 @@ public class Rfm {
    */
   @Transactional
   public void addNewPaidOrders(Collection<NewPaidOrder> orders) {
-    Map<String, OrderStats> increments = new java.util.TreeMap<>();
+    Map<String, OrderStats> increments = new TreeMap<>();
     for (NewPaidOrder order : orders) {
       increments.merge(order.customerId(), new OrderStats(order.customerId(), order.placedAt(), order.placedAt(), 1, order.amount()),
           (a, b) -> new OrderStats(a.customerId(), a.firstPaidAt().isBefore(b.firstPaidAt()) ? a.firstPaidAt() : b.firstPaidAt(),

@@ -1,12 +1,12 @@
 package io.engage.engine.lifecycle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.EngineTest;
 import io.engage.engine.dataimport.ImportJob;
 import io.engage.engine.dataimport.ImportMapping;
 import io.engage.engine.dataimport.Imports;
 import io.engage.engine.rfm.Rfm;
 import io.engage.engine.segment.Segments;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
