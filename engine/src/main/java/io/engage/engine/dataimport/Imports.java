@@ -188,8 +188,8 @@ public class Imports implements DisposableBean {
             properties.batchSize(), bytes::get, c -> progress(id, ImportJob.RUNNING, c, null)).run(csv);
         counts.bytesRead = row.totalBytes();
         progress(id, ImportJob.DONE, counts, null);
-        log.info("Import {} done: {} rows, {} imported, {} duplicates, {} skipped", id, counts.rowsRead, counts.imported,
-            counts.duplicates, counts.skipped);
+        log.info("Import {} done: {} rows, {} imported, {} duplicates, {} skipped; {}", id, counts.rowsRead, counts.imported,
+            counts.duplicates, counts.skipped, counts.phases);
       }
       Files.deleteIfExists(file);
     } catch (Exception e) {

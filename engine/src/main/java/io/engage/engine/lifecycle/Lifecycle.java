@@ -12,10 +12,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,23 +39,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Lifecycle {
 
+  private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
   private final LifecycleMapper mapper;
+  private final FactsReader facts;
   private final StageRules rules;
   private final EngineEvents events;
   private final Rfm rfm;
   private final LifecycleProperties properties;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate runTransactions;
   private final Clock clock;
   private final MeterRegistry meters;
 
-  Lifecycle(LifecycleMapper mapper, StageRules rules, EngineEvents events, Rfm rfm, LifecycleProperties properties,
+  Lifecycle(LifecycleMapper mapper, FactsReader facts, StageRules rules, EngineEvents events, Rfm rfm, LifecycleProperties properties,
       TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
     this.mapper = mapper;
+    this.facts = facts;
     this.rules = rules;
     this.events = events;
     this.rfm = rfm;
     this.properties = properties;
     this.transactions = transactions;
+    // The runs' batches lock only the rows they change: no gap locks, so ranges never block each other.
+    this.runTransactions = new TransactionTemplate(transactions.getTransactionManager());
+    this.runTransactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.clock = clock;
     this.meters = meters;
   }
@@ -76,11 +93,10 @@ public class Lifecycle {
     }
     Instant now = clock.instant();
     List<LifecycleMapper.StageChange> changes = new ArrayList<>();
-    for (LifecycleFacts facts : mapper.findFacts(customerIds)) {
-      change(facts, now, cause).ifPresent(changes::add);
+    for (LifecycleFacts customer : facts.byIds(customerIds)) {
+      change(customer, now, cause).ifPresent(changes::add);
     }
-    apply(changes, publish);
-    return changes.size();
+    return write(changes, publish);
   }
 
   /** Orders (and registrations) move a customer at once. */
@@ -90,7 +106,8 @@ public class Lifecycle {
     return reassess(List.of(customerId), cause, publish);
   }
 
-  public record RunResult(long customers, long changed, long millis) {}
+  /** {@code phases}: milliseconds of reading and deciding, and of writing the changes. */
+  public record RunResult(long customers, long changed, long millis, Map<String, Long> phases) {}
 
   /** Every live customer, each on their own local date. The caller makes sure one node runs this. */
   public RunResult assessAll() {
@@ -116,23 +133,87 @@ public class Lifecycle {
     return ran;
   }
 
+  /**
+   * The one path of the daily zone run and the full recompute: the customers (of one zone, or all)
+   * are split into id ranges, one per thread; each range streams its facts on its own connection,
+   * decides each customer with the same {@link #change} the order path uses, and writes the changes
+   * in batches, each in its own transaction.
+   */
   private RunResult assess(String zone) {
     long start = System.nanoTime();
     Instant now = clock.instant();
-    AtomicLong seen = new AtomicLong();
-    AtomicLong changed = new AtomicLong();
+    List<String> bounds = splitPoints(zone);
+    List<RangeResult> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(bounds.size() + 1, Thread.ofPlatform().name("lifecycle-", 1).factory())) {
+      List<Future<RangeResult>> ranges = new ArrayList<>();
+      for (int i = 0; i <= bounds.size(); i++) {
+        String from = i == 0 ? null : bounds.get(i - 1);
+        String to = i == bounds.size() ? null : bounds.get(i);
+        ranges.add(pool.submit(() -> assessRange(zone, from, to, now)));
+      }
+      for (Future<RangeResult> range : ranges) {
+        results.add(range.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("lifecycle run interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+    long seen = results.stream().mapToLong(RangeResult::seen).sum();
+    long changed = results.stream().mapToLong(RangeResult::changed).sum();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Map<String, Long> phases = new LinkedHashMap<>();
+    phases.put("ranges", (long) results.size());
+    phases.put("read and decide (sum over ranges)", results.stream().mapToLong(RangeResult::readMillis).sum());
+    phases.put("write changes (sum over ranges)", results.stream().mapToLong(RangeResult::writeMillis).sum());
+    meters.counter("engage.lifecycle.assessed").increment(seen);
+    log.info("Lifecycle {}: {} customers, {} changed in {} ms; {}", zone == null ? "all zones" : zone, seen, changed, millis, phases);
+    return new RunResult(seen, changed, millis, phases);
+  }
+
+  private record RangeResult(long seen, long changed, long readMillis, long writeMillis) {}
+
+  private RangeResult assessRange(String zone, String from, String to, Instant now) {
+    long start = System.nanoTime();
+    long[] seen = {0};
+    long[] changed = {0};
+    long[] writeNanos = {0};
     List<LifecycleMapper.StageChange> pending = new ArrayList<>(properties.batchSize());
-    // The read streams on its own connection; changes are written in batches in their own transactions.
-    mapper.streamFacts(zone, null, context -> {
-      seen.incrementAndGet();
-      change(context.getResultObject(), now, "daily run").ifPresent(pending::add);
+    facts.stream(zone, from, to, customer -> {
+      seen[0]++;
+      change(customer, now, "daily run").ifPresent(pending::add);
       if (pending.size() >= properties.batchSize()) {
-        changed.addAndGet(flush(pending));
+        long writeStart = System.nanoTime();
+        changed[0] += flush(pending);
+        writeNanos[0] += System.nanoTime() - writeStart;
       }
     });
-    changed.addAndGet(flush(pending));
-    meters.counter("engage.lifecycle.assessed").increment(seen.get());
-    return new RunResult(seen.get(), changed.get(), (System.nanoTime() - start) / 1_000_000);
+    long writeStart = System.nanoTime();
+    changed[0] += flush(pending);
+    writeNanos[0] += System.nanoTime() - writeStart;
+    long total = System.nanoTime() - start;
+    return new RangeResult(seen[0], changed[0], (total - writeNanos[0]) / 1_000_000, writeNanos[0] / 1_000_000);
+  }
+
+  /** Ids that cut the customers into {@code threads} ranges of about equal size (none for a small run). */
+  private List<String> splitPoints(String zone) {
+    int threads = Math.max(1, properties.threads());
+    if (threads == 1) {
+      return List.of();
+    }
+    long live = mapper.countLive(zone);
+    if (live < (long) threads * properties.batchSize() * 10) {
+      return List.of();
+    }
+    List<String> bounds = new ArrayList<>();
+    for (int i = 1; i < threads; i++) {
+      String id = mapper.findIdAt(zone, live * i / threads);
+      if (id != null && (bounds.isEmpty() || !bounds.getLast().equals(id))) {
+        bounds.add(id);
+      }
+    }
+    return bounds;
   }
 
   private int flush(List<LifecycleMapper.StageChange> pending) {
@@ -141,8 +222,8 @@ public class Lifecycle {
     }
     List<LifecycleMapper.StageChange> batch = List.copyOf(pending);
     pending.clear();
-    transactions.executeWithoutResult(status -> apply(batch, Publish.YES));
-    return batch.size();
+    Integer written = runTransactions.execute(status -> write(batch, Publish.YES));
+    return written == null ? 0 : written;
   }
 
   /**
@@ -152,8 +233,7 @@ public class Lifecycle {
    */
   @Transactional
   public boolean setStage(String customerId, LifecycleStage stage, String reason) {
-    List<LifecycleFacts> facts = mapper.findFacts(List.of(customerId));
-    if (facts.isEmpty()) {
+    if (facts.byIds(List.of(customerId)).isEmpty()) {
       throw ApiProblemException.notFound("Customer " + customerId);
     }
     CustomerStage current = mapper.lockStage(customerId);
@@ -162,9 +242,8 @@ public class Lifecycle {
     }
     Instant now = clock.instant();
     String from = current == null ? null : current.stage();
-    apply(List.of(new LifecycleMapper.StageChange(customerId, from, stage.wireName(), reason, eventId(customerId, stage.wireName(), now),
-        now, now)), Publish.YES);
-    return true;
+    return write(List.of(new LifecycleMapper.StageChange(customerId, from, stage.wireName(), reason,
+        eventId(customerId, stage.wireName(), now), now, now)), Publish.YES) > 0;
   }
 
   private Optional<LifecycleMapper.StageChange> change(LifecycleFacts facts, Instant now, String cause) {
@@ -178,12 +257,25 @@ public class Lifecycle {
         reason.length() > 512 ? reason.substring(0, 512) : reason, eventId(facts.customerId(), to, now), now, null));
   }
 
-  private void apply(List<LifecycleMapper.StageChange> changes, Publish publish) {
+  /**
+   * Writes the changes whose customer still has the stage the change was decided from (the rows are
+   * locked first): a decision made on facts read before another path changed the stage is dropped,
+   * so a change is recorded and published once, never twice or out of date. Returns how many were
+   * written. Runs in the caller's transaction.
+   */
+  int write(List<LifecycleMapper.StageChange> changes, Publish publish) {
     if (changes.isEmpty()) {
-      return;
+      return 0;
+    }
+    Map<String, String> current = new HashMap<>();
+    for (CustomerStage stage : mapper.lockStages(changes.stream().map(LifecycleMapper.StageChange::customerId).toList())) {
+      current.put(stage.customerId(), stage.stage());
     }
     List<LifecycleMapper.StageChange> recorded = new ArrayList<>(changes.size());
     for (LifecycleMapper.StageChange change : changes) {
+      if (!Objects.equals(current.get(change.customerId()), change.fromStage())) {
+        continue;
+      }
       boolean published = publish == Publish.YES && change.fromStage() != null;
       recorded.add(published ? change : withoutEvent(change));
       if (published) {
@@ -195,8 +287,11 @@ public class Lifecycle {
         meters.counter("engage.lifecycle.changed", "stage", change.toStage()).increment();
       }
     }
-    mapper.upsertStages(recorded);
-    mapper.insertHistory(recorded);
+    if (!recorded.isEmpty()) {
+      mapper.upsertStages(recorded);
+      mapper.insertHistory(recorded);
+    }
+    return recorded.size();
   }
 
   private static LifecycleMapper.StageChange withoutEvent(LifecycleMapper.StageChange change) {

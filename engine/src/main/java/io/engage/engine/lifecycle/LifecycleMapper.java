@@ -6,19 +6,19 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.session.ResultHandler;
 
 /**
- * Lifecycle stages and their history. The facts query joins the profile, the order statistics and
- * RFM scores (other features' read models) in SQL; it writes only the lifecycle tables.
+ * Lifecycle stages and their history (the facts they are decided on come from {@link FactsReader});
+ * it writes only the lifecycle tables.
  */
 @Mapper
 interface LifecycleMapper {
 
-  /** Streams the facts of every live customer, or of one time zone's, or of the given ids. */
-  void streamFacts(@Param("zone") String zone, @Param("ids") Collection<String> ids, ResultHandler<LifecycleFacts> handler);
+  long countLive(@Param("zone") String zone);
 
-  List<LifecycleFacts> findFacts(@Param("ids") Collection<String> ids);
+  String findIdAt(@Param("zone") String zone, @Param("offset") long offset);
+
+  List<CustomerStage> lockStages(@Param("ids") Collection<String> ids);
 
   int upsertStages(@Param("changes") List<StageChange> changes);
 

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * order is more than max({@code atRiskMinDays}, {@code atRiskIntervalFactor} x the customer's mean
  * interval between paid orders) days ago; churned when it is at least {@code churnedDays} days ago;
  * loyal when the F score is at least {@code loyalFrequencyScore} or the tier is one of
- * {@code loyalTiers}.
+ * {@code loyalTiers}. A run over every customer (or a zone's) reads and writes on {@code threads}
+ * connections at once, each over its own range of customer ids.
  */
 @ConfigurationProperties("engage.lifecycle")
 public record LifecycleProperties(
@@ -26,4 +27,5 @@ public record LifecycleProperties(
     @DefaultValue("0 */15 * * * *") String zoneRunCron,
     @DefaultValue("0 30 3 * * *") String recomputeCron,
     @DefaultValue("Asia/Shanghai") String recomputeCronZone,
-    @DefaultValue("1000") int batchSize) {}
+    @DefaultValue("1000") int batchSize,
+    @DefaultValue("2") int threads) {}

@@ -19,7 +19,11 @@ interface RfmMapper {
 
   void createStatsNext();
 
-  long fillStatsNext(@Param("now") Instant now);
+  /** The paid-order aggregates of the customers in [from, to) (null: open end). */
+  long fillStatsNext(@Param("now") Instant now, @Param("from") String from, @Param("to") String to);
+
+  /** The customer id at this position in id order in the current statistics (null past the end). */
+  String findCustomerIdAt(@Param("offset") long offset);
 
   void swapStats();
 
@@ -32,17 +36,33 @@ interface RfmMapper {
 
   void createRfmNext();
 
-  long countScored(@Param("asOfEnd") Instant asOfEnd, @Param("fromStats") boolean fromStats);
+  void dropRfmNextIndexes();
 
-  long fillRfmNext(@Param("n") long n, @Param("asOf") LocalDate asOf, @Param("asOfEnd") Instant asOfEnd, @Param("offset") long offsetSeconds,
-      @Param("fromStats") boolean fromStats, @Param("segments") List<RfmProperties.SegmentRule> segments,
-      @Param("lifetimeYears") BigDecimal lifetimeYears, @Param("minTenure") int minTenureDays, @Param("now") Instant now);
+  void addRfmNextIndexes();
+
+  void dropStatsAsOf();
+
+  void createStatsAsOf();
+
+  long fillStatsAsOf(@Param("asOfEnd") Instant asOfEnd, @Param("now") Instant now);
+
+  int clearScoreSteps();
+
+  /** The score of each distinct value of one dimension: "R" (recency days), "F" or "M". */
+  long fillScoreSteps(@Param("dimension") String dimension, @Param("asOf") LocalDate asOf, @Param("offset") long offsetSeconds,
+      @Param("fromStats") boolean fromStats);
+
+  long fillRfmNext(@Param("asOf") LocalDate asOf, @Param("offset") long offsetSeconds, @Param("fromStats") boolean fromStats,
+      @Param("segments") List<RfmProperties.SegmentRule> segments, @Param("lifetimeYears") BigDecimal lifetimeYears,
+      @Param("minTenure") int minTenureDays, @Param("now") Instant now, @Param("from") String from, @Param("to") String to);
 
   void swapRfm();
 
   void dropRfmOld();
 
   int refreshStats(@Param("ids") Collection<String> customerIds, @Param("now") Instant now);
+
+  int addToStats(@Param("stats") List<OrderStats> increments, @Param("now") Instant now);
 
   int deleteStatsWithoutPaidOrders(@Param("ids") Collection<String> customerIds);
 
@@ -62,6 +82,8 @@ interface RfmMapper {
   AsOf latest();
 
   long countStats();
+
+  long countStatsRows();
 
   record AsOf(LocalDate asOf, Instant computedAt, long customers) {}
 

@@ -10,14 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * RFM settings. {@code zone}: the calendar in which order dates and the reference date are read.
  * {@code segments}: the named segments, first match wins, on the R score and the FM score
  * (FM = (F + M + 1) DIV 2, the rounded-up mean of F and M). {@code clvLifetimeYears} and
- * {@code clvMinTenureDays}: see {@link Rfm} for the CLV formula.
+ * {@code clvMinTenureDays}: see {@link Rfm} for the CLV formula. {@code threads}: connections the full
+ * rebuild of statistics and scores uses at once, each over its own range of customer ids.
  */
 @ConfigurationProperties("engage.rfm")
 public record RfmProperties(
     @DefaultValue("Asia/Shanghai") ZoneId zone,
     List<SegmentRule> segments,
     @DefaultValue("3") BigDecimal clvLifetimeYears,
-    @DefaultValue("90") int clvMinTenureDays) {
+    @DefaultValue("90") int clvMinTenureDays,
+    @DefaultValue("2") int threads) {
 
   /** A named cell range of the R x FM grid, e.g. champions: r 5-5, fm 4-5. */
   public record SegmentRule(String key, String name, int rMin, int rMax, int fmMin, int fmMax) {}

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +76,12 @@ class ImportTest extends EngineTest {
     assertThat(second.path("imported").asLong()).isZero();
     assertThat(second.path("duplicates").asLong()).isEqualTo(5);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_order WHERE order_id LIKE 'or-5363%'", Integer.class)).isEqualTo(3);
+    assertThat(jdbc.queryForList("SELECT customer_id, first_paid_at, last_paid_at, paid_orders, paid_amount FROM customer_order_stats"
+        + " WHERE customer_id LIKE 'or-%' ORDER BY customer_id").stream().map(row -> row.values().stream().map(String::valueOf).toList()).toList())
+        .as("statistics added from the imported orders equal a fresh aggregate of the orders")
+        .isEqualTo(jdbc.queryForList("SELECT customer_id, MIN(placed_at), MAX(placed_at), COUNT(*), SUM(amount - refunded_amount)"
+            + " FROM customer_order WHERE customer_id LIKE 'or-%' AND status = 'PAID' AND refunded_amount < amount"
+            + " GROUP BY customer_id ORDER BY customer_id").stream().map(row -> row.values().stream().map(String::valueOf).toList()).toList());
 
     // the command line: same file again through the CLI, with its progress bar
     Path file = dir.resolve("retail.csv");

@@ -1,10 +1,12 @@
 package io.engage.engine.lifecycle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.EngineTest;
 import io.engage.engine.dataimport.ImportJob;
 import io.engage.engine.dataimport.ImportMapping;
 import io.engage.engine.dataimport.Imports;
 import io.engage.engine.rfm.Rfm;
+import io.engage.engine.segment.Segments;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Load generator, not a test (Surefire runs *Test classes only): generates CUSTOMERS customers with
  * about 10 paid orders each in the database (server-side INSERT ... SELECT), then times a full RFM +
- * lifecycle recompute against a plain per-customer scan of every order, and an import of
+ * lifecycle recompute (with two saved segments rebuilt after it, as the daily runs do) against a
+ * plain per-customer scan of every order, and an import of
  * IMPORT_ROWS order rows through the importer against only reading and parsing the same file.
  * It truncates the lifecycle, event and outbox tables of the database it runs on: give it a
  * database of its own (see BENCHMARKS.md for the command, which keeps the generated data in the
@@ -30,11 +33,14 @@ class CustomerDataBenchmark extends EngineTest {
   private static final int CUSTOMERS = Integer.getInteger("bench.customers", 1_000_000);
   private static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 1_000_000);
   private static final int CHUNK = 50_000;
+  /** Which parts to run: "recompute", "import" or both (comma-separated). */
+  private static final String PARTS = System.getProperty("bench.parts", "recompute,import");
 
   @Autowired JdbcTemplate jdbc;
   @Autowired LifecycleJobs jobs;
   @Autowired Rfm rfm;
   @Autowired Imports imports;
+  @Autowired Segments segments;
 
   @Test
   void measure() throws Exception {
@@ -45,18 +51,26 @@ class CustomerDataBenchmark extends EngineTest {
     reset();
     print("load average before measuring: %s", Files.readString(Path.of("/proc/loadavg")).trim());
 
-    for (int round = 1; round <= 2; round++) {
+    for (int round = 1; PARTS.contains("recompute") && round <= 2; round++) {
       start = System.nanoTime();
       rfm.baselineScan();
       double baseline = seconds(start);
       print("round %d: baseline scan %.1f s", round, baseline);
       start = System.nanoTime();
       LifecycleJobs.Recompute result = jobs.recomputeNow(null).orElseThrow();
+      long segmentsStart = System.nanoTime();
+      long members = segments.recomputeAll().stream().mapToLong(Segments.Recomputed::members).sum();
+      double segmentSeconds = seconds(segmentsStart);
       double recompute = seconds(start);
       print("round %d: baseline scan (COUNT, SUM GROUP BY customer_id) %.1f s; full recompute %.1f s"
-              + " (RFM %.1f s for %d scored, lifecycle %.1f s for %d customers, %d stage changes); recompute / baseline %.2f",
+              + " (RFM %.1f s for %d scored, lifecycle %.1f s for %d customers, %d stage changes, segments %.1f s for %d members);"
+              + " recompute / baseline %.2f",
           round, baseline, recompute, result.rfm().millis() / 1000.0, result.rfm().scored(), result.lifecycle().millis() / 1000.0,
-          result.lifecycle().customers(), result.lifecycle().changed(), recompute / baseline);
+          result.lifecycle().customers(), result.lifecycle().changed(), segmentSeconds, members, recompute / baseline);
+      print("round %d phases: RFM %s; lifecycle %s", round, result.rfm().phases(), result.lifecycle().phases());
+    }
+    if (!PARTS.contains("import")) {
+      return;
     }
 
     Path file = Files.createTempFile("bench-orders", ".csv");
@@ -94,6 +108,19 @@ class CustomerDataBenchmark extends EngineTest {
       jdbc.execute("TRUNCATE TABLE " + table);
     }
     int removed = jdbc.update("DELETE FROM customer_order WHERE order_id LIKE 'bi-%'");
+    jdbc.update("DELETE FROM segment_member");
+    jdbc.update("DELETE FROM segment");
+    // Two saved segments the daily run rebuilds: one on RFM, one on the lifecycle stage and tier.
+    ObjectMapper json = new ObjectMapper();
+    try {
+      segments.create("bench-champions", "Champions", null,
+          json.readTree("{\"field\": \"rfm.segment\", \"op\": \"eq\", \"value\": \"champions\"}"), "bench");
+      segments.create("bench-gold-at-risk", "Gold at risk", null, json.readTree(
+          "{\"all\": [{\"field\": \"lifecycle.stage\", \"op\": \"eq\", \"value\": \"at-risk\"},"
+              + " {\"field\": \"tier\", \"op\": \"in\", \"value\": [\"GOLD\", \"PLUS\"]}]}"), "bench");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
     print("reset stages, events, outbox and %d earlier imported orders in %.1f s", removed, seconds(start));
   }
 

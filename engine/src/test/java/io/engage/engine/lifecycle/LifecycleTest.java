@@ -115,6 +115,40 @@ class LifecycleTest extends EngineTest {
     assertThat(lifecycle.history("lc-pin", 1).getFirst().reason()).isEqualTo("journey win-back");
   }
 
+  @Test
+  void theFullRunAndTheZoneRunDecideAlikeAndPublishOnlyRealChanges() {
+    String id = "lc-same";
+    insert(id, "Asia/Shanghai", Instant.parse("2025-01-01T20:00:00Z")); // 2 Jan in Shanghai
+    AdjustableClock time = (AdjustableClock) clock;
+    time.set(Instant.parse("2025-01-05T00:00:00Z"));
+    lifecycle.reassess(List.of(id), "test", Lifecycle.Publish.YES);
+    assertThat(stageOf(id)).isEqualTo("new");
+
+    time.set(Instant.parse("2025-04-03T00:00:00Z")); // 3 Apr in Shanghai: 91 days without an order
+    Lifecycle.RunResult full = lifecycle.assessAll();
+    assertThat(full.changed()).isPositive();
+    assertThat(stageOf(id)).isEqualTo("at-risk");
+    jdbc.update("DELETE FROM lifecycle_zone_run");
+    assertThat(lifecycle.runDueZones()).contains("Asia/Shanghai");
+    assertThat(lifecycle.history(id, 10)).as("the zone run decided the same and wrote nothing")
+        .extracting(StageHistoryEntry::toStage).containsExactly("at-risk", "new");
+    assertThat(changedEvents(id)).isEqualTo(1);
+
+    // A decision made from a stage that is no longer current (another run changed it in between) is dropped.
+    Instant now = clock.instant();
+    int written = lifecycle.write(List.of(new LifecycleMapper.StageChange(id, "new", "churned", "stale read", "lifecycle:stale",
+        now, null)), Lifecycle.Publish.YES);
+    assertThat(written).isZero();
+    assertThat(stageOf(id)).isEqualTo("at-risk");
+    assertThat(lifecycle.history(id, 10)).hasSize(2);
+    assertThat(changedEvents(id)).isEqualTo(1);
+  }
+
+  private int changedEvents(String customerId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM event WHERE customer_id = ? AND type = 'lifecycle.changed'", Integer.class,
+        customerId);
+  }
+
   private void insert(String id, String zone, Instant lastPaid) {
     jdbc.update("INSERT INTO customer (id, time_zone, locale, preferred_channel, tier, created_at, updated_at)"
         + " VALUES (?, ?, 'zh-CN', 'EMAIL', 'BASIC', NOW(3), NOW(3))", id, zone);

@@ -15,7 +15,7 @@ class StageRulesTest {
   private static final String SHANGHAI = "Asia/Shanghai";
   private static final String LOS_ANGELES = "America/Los_Angeles";
   private final StageRules rules = new StageRules(new LifecycleProperties(30, 90, new BigDecimal("1.5"), 180, 5,
-      Set.of("GOLD", "PLUS"), ZoneId.of(SHANGHAI), "-", "-", SHANGHAI, 1000));
+      Set.of("GOLD", "PLUS"), ZoneId.of(SHANGHAI), "-", "-", SHANGHAI, 1000, 2));
 
   private static Instant local(String zone, String dateTime) {
     return LocalDateTime.parse(dateTime).atZone(ZoneId.of(zone)).toInstant();
