@@ -101,6 +101,11 @@ public final class DecisionTables {
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
+  /** The table's cells row by row (merged regions as "..." runs), e.g. to write them elsewhere. */
+  public static List<List<String>> cells(UploadedTable table) {
+    return rows(table);
+  }
+
   private static List<List<String>> rows(UploadedTable table) {
     try {
       return table.format() == UploadedTable.Format.XLSX ? TableRows.ofXlsx(table.content()) : TableRows.ofCsv(table.content());
