@@ -45,7 +45,7 @@ class ImportController {
     }
   }
 
-  @Operation(summary = "Upload a CSV as the raw body (text/csv; any size: streamed to disk), with ?preset= or ?mapping=")
+  @Operation(summary = "Upload a CSV as the raw body (text/csv, up to engage.limits.body.imports: streamed to disk), with ?preset= or ?mapping=")
   @PostMapping(consumes = {"text/csv", "application/octet-stream"})
   ResponseEntity<ImportJob> submitRaw(jakarta.servlet.http.HttpServletRequest request,
       @RequestParam(name = "preset", required = false) String preset,

@@ -90,8 +90,10 @@ class RuleAuthoring {
   }
 
   private static byte[] spreadsheetSafeCsv(UploadedTable table) {
-    return DecisionTables.cells(table).stream().map(CsvCells::line)
-        .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+    // A CSV read back keeps its final line break as an empty last row: joined, a benign table
+    // comes out as it was uploaded.
+    String csv = DecisionTables.cells(table).stream().map(CsvCells::line).collect(Collectors.joining("\n"));
+    return (csv.endsWith("\n") ? csv : csv + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   record Download(String fileName, String contentType, byte[] content) {}

@@ -97,7 +97,13 @@ final class HostileCases {
   }
 
   static List<HostileRequest> customers() {
-    return List.of(
+    List<HostileRequest> cases = new ArrayList<>();
+    for (String bad : List.of("'; DROP TABLE customer_tag;--", "<script>", "vip\u202Exx", "vip\u200B", "vip\uD83D\uDE00",
+        "x".repeat(300))) {
+      cases.add(new HostileRequest("tag: " + printable(bad), "PUT", "/api/customers/c-hostile-seed/tags/" + encoded(bad),
+          "marketer", null, null));
+    }
+    cases.addAll(List.of(
         json("verification: malformed", "admin", "PUT", "/api/customers/c-hostile-seed/verification", "{\"email\":"),
         json("verification: wrong type", "admin", "PUT", "/api/customers/c-hostile-seed/verification", "{\"email\":\"yes\"}"),
         json("verification: array", "admin", "PUT", "/api/customers/c-hostile-seed/verification", "[true]"),
@@ -119,7 +125,10 @@ final class HostileCases {
         json("device: wrong platform", INTEGRATOR, "POST", "/api/customers/c-hostile-seed/devices",
             "{\"platform\":\"../../x\",\"token\":\"\\u0000\"}"),
         json("merge: malformed", "admin", "POST", "/api/customers/merges", "{\"survivor\":"),
-        json("segment preview: wrong types", "marketer", "POST", "/api/segments/preview", "{\"rules\":\"all\"}"));
+        json("segment preview: wrong types", "marketer", "POST", "/api/segments/preview", "{\"rules\":\"all\"}"),
+        new HostileRequest("customer search: injection in the limit", "GET",
+            "/api/customers?limit=" + encoded("1; DROP TABLE customer"), "admin", null, null)));
+    return cases;
   }
 
   static List<HostileRequest> bpmn() {

@@ -30,7 +30,8 @@ public enum EndpointClass {
     if (post && path.equals("/api/imports")) {
       return IMPORTS;
     }
-    if (path.startsWith("/api/rules/") || (post && path.equals("/api/journeys"))) {
+    // Rule drafts carry DRL or spreadsheets, journeys BPMN, templates whole HTML emails per variant.
+    if (path.startsWith("/api/rules/") || (post && path.equals("/api/journeys")) || path.startsWith("/api/templates")) {
       return UPLOADS;
     }
     return API;

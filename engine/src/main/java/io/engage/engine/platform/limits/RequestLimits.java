@@ -18,7 +18,8 @@ public record RequestLimits(@DefaultValue Body body, @DefaultValue Json json) {
   /**
    * @param api every endpoint not named below: JSON API calls, the login form
    * @param events {@code POST /api/events} (a batch of up to engage.events.max-batch-size events)
-   * @param uploads rule drafts (DRL, decision tables, grids) and BPMN deployments; also the
+   * @param uploads rule drafts (DRL, decision tables, grids), BPMN deployments and message
+   *     templates; also the
    *     multipart file limit (spring.servlet.multipart.* refer to it)
    * @param imports the raw CSV body of {@code POST /api/imports}, streamed to disk
    */
