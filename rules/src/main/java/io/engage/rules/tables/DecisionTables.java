@@ -62,6 +62,10 @@ public final class DecisionTables {
     if (model == null || model.rows().isEmpty()) {
       throw refused(ruleSet, source, 0, "no RuleTable with rows was found in the first sheet");
     }
+    if (model.rows().size() > limits.maxRuleRows()) {
+      throw refused(ruleSet, source, 0, "the table has " + model.rows().size() + " rule rows; at most "
+          + limits.maxRuleRows() + " are accepted");
+    }
     List<RuleError> overlaps = model.overlaps(source);
     if (!overlaps.isEmpty()) {
       throw new RuleCompilationException(ruleSet, overlaps);

@@ -65,6 +65,30 @@ class HostileTablesTest {
             assertThat(e.errors()).anySatisfy(error -> assertThat(error.message()).contains("java.io.File")));
   }
 
+  @Test
+  void tooManyRuleRowsAreRefusedBeforeTheyAreComparedPairwise() {
+    assertThatThrownBy(() -> DecisionTables.toDrl("points", csvWithRows(2_001, false), TableLimits.DEFAULT))
+        .isInstanceOf(RuleCompilationException.class)
+        .hasMessageContaining("at most 2000");
+  }
+
+  @Test
+  void aTableWhereEveryRowOverlapsReportsABoundedList() {
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> DecisionTables.toDrl("points", csvWithRows(2_000, true), TableLimits.DEFAULT))
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).hasSize(100));
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
+  }
+
+  /** The test table with this many rule rows: distinct tiers, or all the same tier with different points. */
+  private static UploadedTable csvWithRows(int rows, boolean overlapping) {
+    StringBuilder csv = new StringBuilder(DecisionTablesTest.CSV.substring(0, DecisionTablesTest.CSV.indexOf("\nBasic")));
+    for (int i = 0; i < rows; i++) {
+      csv.append("\nRule").append(i).append(',').append(overlapping ? "GOLD" : "T" + i).append(',').append(i + 1).append(',');
+    }
+    return new UploadedTable("rows.csv", (csv + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
   private static void assertRefused(byte[] workbook, String reason) {
     assertThatThrownBy(() -> DecisionTables.toDrl("points", new UploadedTable("hostile.xlsx", workbook), TableLimits.DEFAULT))
         .isInstanceOf(RuleCompilationException.class)
