@@ -126,6 +126,15 @@ final class HostileCases {
             "{\"platform\":\"../../x\",\"token\":\"\\u0000\"}"),
         json("merge: malformed", "admin", "POST", "/api/customers/merges", "{\"survivor\":"),
         json("segment preview: wrong types", "marketer", "POST", "/api/segments/preview", "{\"rules\":\"all\"}"),
+        json("segment preview: SQL as a field", "marketer", "POST", "/api/segments/preview",
+            "{\"definition\":{\"field\":\"c.id) OR 1=1 --\",\"op\":\"eq\",\"value\":\"x\"}}"),
+        json("segment preview: SQL as an operator", "marketer", "POST", "/api/segments/preview",
+            "{\"definition\":{\"field\":\"tier\",\"op\":\"= 'GOLD' OR 1=1 --\",\"value\":\"x\"}}"),
+        json("segment preview: nested 50 deep", "marketer", "POST", "/api/segments/preview",
+            "{\"definition\":" + "{\"not\":".repeat(50) + "{\"field\":\"tag\",\"op\":\"has\",\"value\":\"vip\"}"
+                + "}".repeat(51)),
+        json("segment: key with SQL", "marketer", "POST", "/api/segments",
+            "{\"key\":\"x'; DROP TABLE segment;--\",\"name\":\"n\",\"definition\":{\"field\":\"tag\",\"op\":\"has\",\"value\":\"vip\"}}"),
         new HostileRequest("customer search: injection in the limit", "GET",
             "/api/customers?limit=" + encoded("1; DROP TABLE customer"), "admin", null, null)));
     return cases;

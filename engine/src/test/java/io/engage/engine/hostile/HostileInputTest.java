@@ -28,7 +28,7 @@ class HostileInputTest extends EngineTest {
   /** What a refused request must leave as it was (tables that only requests write). */
   private static final List<String> TABLES = List.of("event", "rule_set_version", "rule_audit", "journey_version",
       "message_template", "message_template_variant", "import_job", "customer_tag", "device_token", "tier_override",
-      "points_allocation", "app_user", "api_key");
+      "points_allocation", "app_user", "api_key", "segment");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
