@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * value types of {@code java.lang}, {@code java.math}, {@code java.time} and {@code java.util}.
  * Refused, with the line and column: imports and fully qualified names outside those packages;
  * names that reach the JVM (System, Runtime, ProcessBuilder, Thread, ClassLoader, Class and
- * reflection, files, sockets, script engines); {@code eval}; the {@code drools}/{@code kcontext}
- * handles to the rule engine's runtime; and unicode escapes, which the Java compiler decodes
+ * reflection, files, sockets, script engines, timers, JVM-wide defaults); {@code eval}; the
+ * {@code drools}/{@code kcontext} handles to the rule engine's runtime (except reading the rule's
+ * name, {@code drools.getRule().getName()}); and unicode escapes, which the Java compiler decodes
  * before it reads the code and which would hide any of the above. Comments and string literals
  * are not code and are not checked (after escapes are refused, a string cannot turn into code).
  */
@@ -40,8 +41,10 @@ public final class DrlPolicy {
       "exit", "halt", "loadLibrary", "File", "Files", "Path", "Paths", "FileSystems", "FileInputStream",
       "FileOutputStream", "FileReader", "FileWriter", "RandomAccessFile", "ObjectInputStream", "Socket",
       "ServerSocket", "URL", "URI", "HttpClient", "InitialContext", "ScriptEngine", "ScriptEngineManager",
-      "eval", "drools", "kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory");
+      "eval", "drools", "kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "Timer", "TimerTask",
+      "setDefault", "setProperty", "getenv");
 
+  private static final Pattern RULE_ACCESS = Pattern.compile("\\s*\\.\\s*getRule\\s*\\(\\s*\\)(?!\\s*\\.\\s*(?!getName\\s*\\()\\w)");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
   private static final Pattern IMPORT = Pattern.compile(
       "^\\s*import\\s+(?:(?:static|function|accumulate|entry-point)\\s+)?([\\w$.*]+)", Pattern.MULTILINE);
@@ -88,13 +91,22 @@ public final class DrlPolicy {
     Matcher identifier = IDENTIFIER.matcher(code);
     while (identifier.find()) {
       String name = identifier.group();
-      if (REFUSED_NAMES.contains(name) && !inside(importSpans, identifier.start())) {
+      if (REFUSED_NAMES.contains(name) && !inside(importSpans, identifier.start())
+          && !namesItsRule(code, name, identifier.end())) {
         errors.add(at(source, drl, identifier.start(), "'" + name + "' is not allowed in rules: "
             + reason(name)));
       }
     }
     errors.sort(java.util.Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
     return errors;
+  }
+
+  /**
+   * {@code drools.getRule()} (and {@code kcontext.getRule()}) only reads the firing rule's name,
+   * which consequences record as the reason of a decision; nothing else of the handle is allowed.
+   */
+  private static boolean namesItsRule(String code, String name, int end) {
+    return (name.equals("drools") || name.equals("kcontext")) && RULE_ACCESS.matcher(code).region(end, code.length()).lookingAt();
   }
 
   private static String reason(String name) {

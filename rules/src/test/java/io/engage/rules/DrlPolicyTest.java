@@ -30,6 +30,10 @@ class DrlPolicyTest {
       Thread                       | new Thread(() -> {}).start();                             | 'Thread'
       ClassLoader                  | ClassLoader.getSystemClassLoader();                       | 'ClassLoader'
       drools handle                | drools.getKieRuntime().halt();                            | 'drools'
+      drools rule then more        | drools.getRule().getPackageName().getClass();              | 'getClass'
+      drools rule's other parts    | drools.getRule().getMetaData();                           | 'drools'
+      timer thread                 | new java.util.Timer().schedule(null, 1L);                 | 'Timer'
+      JVM default time zone        | java.util.TimeZone.setDefault(null);                      | 'setDefault'
       kcontext handle              | kcontext.getKieRuntime();                                 | 'kcontext'
       unicode escape hides code    | \\u0053ystem.exit(1);                                      | unicode escapes
       engine internals             | org.drools.core.Foo.bar();                                | org.drools.core.Foo
@@ -59,6 +63,20 @@ class DrlPolicyTest {
     String drl = "package io.engage.rules.points;\nimport " + imported + ";\nrule \"x\" when $c : PointsCalculation() then end\n";
     assertThat(DrlPolicy.check("imports.drl", drl))
         .anySatisfy(error -> assertThat(error.line()).isEqualTo(line));
+  }
+
+  @Test
+  void consequencesMayNameTheirRule() {
+    String drl = HEADER + """
+        rule "Named"
+        when
+            $c : PointsCalculation()
+        then
+            $c.awardBase(drools.getRule().getName(), new BigDecimal("1"));
+            $c.awardBase(kcontext.getRule().getName(), BigDecimal.ONE);
+        end
+        """;
+    assertThat(DrlPolicy.check("named.drl", drl)).isEmpty();
   }
 
   @Test
