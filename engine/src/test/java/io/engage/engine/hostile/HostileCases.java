@@ -249,6 +249,9 @@ final class HostileCases {
         multipart("import: long delimiter", "admin", "/api/imports", "o.csv", utf8(csv), "mapping",
             "{\"kind\":\"customers\",\"columns\":{\"customerId\":\"c\"},\"delimiter\":\";;;;\"}"),
         multipart("import: no mapping", "admin", "/api/imports", "o.csv", utf8(csv)),
+        multipart("import: 30 parts", "admin", "/api/imports?preset=engage-orders", "o.csv", utf8(csv), manyFields(30)),
+        multipart("import: a 4 KB part header", "admin", "/api/imports?preset=engage-orders", "o.csv", utf8(csv),
+            "x".repeat(4096), "y"),
         multipart("import: no file part", "admin", "/api/imports?preset=engage-orders", null, null),
         raw("import: raw without a mapping", "admin", "/api/imports", "text/csv", utf8(csv)),
         raw("import: raw with a JSON body", "admin", "/api/imports?preset=engage-orders", "application/json", utf8("{}")));
@@ -272,6 +275,15 @@ final class HostileCases {
             "{\"locale\":\"en\",\"channel\":\"EMAIL\",\"vars\":" + "{\"a\":".repeat(200) + "1" + "}".repeat(201)),
         json("template: preview of an unknown customer", "marketer", "POST", "/api/templates/welcome/preview",
             "{\"customerId\":\"x' OR 1=1 --\",\"locale\":\"en\",\"channel\":\"EMAIL\"}"));
+  }
+
+  private static String[] manyFields(int count) {
+    String[] fields = new String[count * 2];
+    for (int i = 0; i < count; i++) {
+      fields[2 * i] = "field" + i;
+      fields[2 * i + 1] = "value";
+    }
+    return fields;
   }
 
   /** A valid event whose fields a case then spoils. */

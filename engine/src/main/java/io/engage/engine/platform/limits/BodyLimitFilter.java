@@ -8,7 +8,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -86,8 +88,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    public java.io.BufferedReader getReader() throws IOException {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+    public BufferedReader getReader() throws IOException {
+      return new BufferedReader(new InputStreamReader(getInputStream(),
           getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
     }
   }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +35,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiProblemException.class)
   ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
     return problem(e.status(), e.title(), e.getMessage(), e.errors());
+  }
+
+  /**
+   * A multipart body the container could not parse: more parts than server.tomcat.max-part-count,
+   * or not multipart at all despite its content type.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    ResponseEntity<ProblemDetail> limit = overLimit(e);
+    if (limit != null) {
+      return limit;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+        return tooLarge("The multipart request has more parts than allowed (server.tomcat.max-part-count)",
+            "server.tomcat.max-part-count");
+      }
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The multipart request could not be read", List.of());
   }
 
   @ExceptionHandler(Exception.class)
