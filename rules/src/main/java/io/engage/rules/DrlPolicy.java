@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * names that reach the JVM (System, Runtime, ProcessBuilder, Thread, ClassLoader, Class and
  * reflection, files, sockets, script engines, timers, JVM-wide defaults); {@code eval}; the
  * {@code drools}/{@code kcontext} handles to the rule engine's runtime (except reading the rule's
- * name, {@code drools.getRule().getName()}); and unicode escapes, which the Java compiler decodes
+ * name, {@code drools.getRule().getName()}); loops and {@code function} declarations, which a
+ * draft's probe and every evaluation would run (an endless loop would hold a thread for good); and
+ * unicode escapes, which the Java compiler decodes
  * before it reads the code and which would hide any of the above. Comments and string literals
  * are not code and are not checked (after escapes are refused, a string cannot turn into code).
  */
@@ -42,7 +44,7 @@ public final class DrlPolicy {
       "FileOutputStream", "FileReader", "FileWriter", "RandomAccessFile", "ObjectInputStream", "Socket",
       "ServerSocket", "URL", "URI", "HttpClient", "InitialContext", "ScriptEngine", "ScriptEngineManager",
       "eval", "drools", "kcontext", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "Timer", "TimerTask",
-      "setDefault", "setProperty", "getenv");
+      "setDefault", "setProperty", "getenv", "while", "for", "do", "foreach", "until", "function");
 
   private static final Pattern RULE_ACCESS = Pattern.compile("\\s*\\.\\s*getRule\\s*\\(\\s*\\)(?!\\s*\\.\\s*(?!getName\\s*\\()\\w)");
   private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
@@ -113,6 +115,8 @@ public final class DrlPolicy {
     return switch (name) {
       case "eval" -> "write the condition as a constraint on a fact";
       case "drools", "kcontext" -> "it is a handle to the rule engine's own runtime";
+      case "while", "for", "do", "foreach", "until", "function" ->
+          "rules decide over their facts without loops or functions, which could keep the engine busy forever";
       default -> "it reaches the JVM (system, processes, threads, class loading, reflection, files or network)";
     };
   }

@@ -34,6 +34,8 @@ class DrlPolicyTest {
       drools rule's other parts    | drools.getRule().getMetaData();                           | 'drools'
       timer thread                 | new java.util.Timer().schedule(null, 1L);                 | 'Timer'
       JVM default time zone        | java.util.TimeZone.setDefault(null);                      | 'setDefault'
+      endless loop                 | while (true) { }                                          | 'while'
+      counting loop                | for (int i = 0; i >= 0; i++) { }                          | 'for'
       kcontext handle              | kcontext.getKieRuntime();                                 | 'kcontext'
       unicode escape hides code    | \\u0053ystem.exit(1);                                      | unicode escapes
       engine internals             | org.drools.core.Foo.bar();                                | org.drools.core.Foo
@@ -77,6 +79,15 @@ class DrlPolicyTest {
         end
         """;
     assertThat(DrlPolicy.check("named.drl", drl)).isEmpty();
+  }
+
+  @Test
+  void functionsAreRefused() {
+    String drl = HEADER + "function int again(int n) { return again(n + 1); }\nrule \"f\" when $c : PointsCalculation() then end\n";
+    assertThat(DrlPolicy.check("function.drl", drl)).anySatisfy(error -> {
+      assertThat(error.line()).isEqualTo(3);
+      assertThat(error.message()).contains("'function'");
+    });
   }
 
   @Test
