@@ -63,6 +63,11 @@ public final class LiquidTemplateRenderer {
   private static final int MAX_CACHED_SOURCES = 500;
   private static final int MAX_IDLE_PER_SOURCE = 32;
 
+  /** Tags that read files; refused wherever the grammar puts them. */
+  private static final java.util.Set<String> FILE_TAGS = java.util.Set.of("include", "include_relative");
+
+  private static final int MAX_TEMPLATE_BYTES = 200_000;
+
   private final Map<String, Queue<Template>> parsedBySource = new ConcurrentHashMap<>();
 
   private final TemplateParser parser = new TemplateParser.Builder()
@@ -76,7 +81,7 @@ public final class LiquidTemplateRenderer {
       .withMaxIterations(10_000)
       .withMaxRenderTimeMillis(2_000)
       .withMaxSizeRenderedString(1_000_000)
-      .withMaxTemplateSizeBytes(200_000)
+      .withMaxTemplateSizeBytes(MAX_TEMPLATE_BYTES)
       .build();
 
   /** Renders every present part; a part the template lacks stays null. */
@@ -139,6 +144,12 @@ public final class LiquidTemplateRenderer {
     if (source == null) {
       return null;
     }
+    // liqp checks its size limit only when rendering; an editor's validation should see it too.
+    int bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes > MAX_TEMPLATE_BYTES) {
+      throw new TemplateSyntaxException(part, 0, 0, "the template has " + bytes + " bytes; at most "
+          + MAX_TEMPLATE_BYTES + " are allowed", null);
+    }
     Template parsed;
     try {
       parsed = parser.parse(source);
@@ -156,6 +167,12 @@ public final class LiquidTemplateRenderer {
   private void check(String part, ParseTree node) {
     if (node instanceof LiquidParser.Include_tagContext || node instanceof LiquidParser.Include_relative_tagContext) {
       throw at(part, (ParserRuleContext) node, "include is not allowed in Engage templates");
+    }
+    // Outside the Jekyll flavour, include_relative parses as a plain tag, and liqp's insertion for it
+    // reads the path from the file system without asking the name resolver.
+    if (node instanceof LiquidParser.Simple_tagContext tag && tag.getChildCount() > 1
+        && FILE_TAGS.contains(tag.getChild(1).getText())) {
+      throw at(part, tag, tag.getChild(1).getText() + " is not allowed in Engage templates");
     }
     if (node instanceof LiquidParser.FilterContext filter && filter.Id() != null
         && parser.filters.get(filter.Id().getText()) == null) {

@@ -1,5 +1,6 @@
 package io.engage.engine.dataimport;
 
+import io.engage.engine.platform.csv.CsvCells;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,7 @@ class ImportController {
     }
   }
 
-  @Operation(summary = "Upload a CSV as the raw body (text/csv; any size: streamed to disk), with ?preset= or ?mapping=")
+  @Operation(summary = "Upload a CSV as the raw body (text/csv, up to engage.limits.body.imports: streamed to disk), with ?preset= or ?mapping=")
   @PostMapping(consumes = {"text/csv", "application/octet-stream"})
   ResponseEntity<ImportJob> submitRaw(jakarta.servlet.http.HttpServletRequest request,
       @RequestParam(name = "preset", required = false) String preset,
@@ -76,14 +77,13 @@ class ImportController {
     response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-report.csv\"");
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     out.println("line,reason,detail,key");
-    imports.report(id, issue -> out.println(issue.line() + "," + issue.reason() + "," + csv(issue.detail()) + "," + csv(issue.key())));
+    // Details and keys quote the imported file: neutralised, so a formula in it stays text.
+    imports.report(id, issue -> out.println(issue.line() + "," + CsvCells.field(issue.reason()) + ","
+        + quoted(issue.detail()) + "," + quoted(issue.key())));
     out.flush();
   }
 
-  private static String csv(String value) {
-    if (value == null) {
-      return "";
-    }
-    return "\"" + value.replace("\"", "\"\"") + "\"";
+  private static String quoted(String value) {
+    return value == null ? "" : CsvCells.quotedField(value);
   }
 }

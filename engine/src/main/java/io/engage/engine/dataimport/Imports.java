@@ -133,7 +133,14 @@ public class Imports implements DisposableBean {
   public ImportJob submit(String fileName, InputStream content, ImportMapping mapping, String actor) throws IOException {
     Files.createDirectories(properties.dir());
     Path stored = properties.dir().resolve(UUID.randomUUID() + ".csv");
-    long size = Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+    long size;
+    try {
+      size = Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // A body cut off or past its limit (engage.limits.body.imports) leaves no half file behind.
+      Files.deleteIfExists(stored);
+      throw e;
+    }
     ImportMapper.NewJob job = new ImportMapper.NewJob();
     job.kind = mapping.kind();
     job.fileName = fileName == null ? "upload.csv" : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;

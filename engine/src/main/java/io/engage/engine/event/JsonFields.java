@@ -77,11 +77,35 @@ final class JsonFields {
       reject(name, "must be at most " + maxLength + " characters");
       return null;
     }
+    String unreadable = unreadable(text);
+    if (unreadable != null) {
+      reject(name, "must be readable text: it holds " + unreadable);
+      return null;
+    }
     if (pattern != null && !pattern.matcher(text).matches()) {
       reject(name, "must be " + patternHint);
       return null;
     }
     return text;
+  }
+
+  /**
+   * What in the text no person typed and no column should keep: control characters (other than
+   * tab and line breaks), which terminals and logs interpret, and unpaired UTF-16 surrogates
+   * (possible through JSON escapes), which cannot be stored as UTF-8 and would come back as '?'.
+   */
+  private static String unreadable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "an unpaired surrogate at character " + (i + 1);
+      } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return String.format("the control character U+%04X at character %d", (int) c, i + 1);
+      }
+    }
+    return null;
   }
 
   Instant instant(String name, boolean required) {
@@ -121,7 +145,13 @@ final class JsonFields {
     }
     BigDecimal number;
     if (value.isNumber()) {
-      number = value.decimalValue();
+      try {
+        number = value.decimalValue();
+      } catch (NumberFormatException e) {
+        // 1e400 parses as an infinite double, which has no decimal value.
+        reject(name, "must be a finite decimal number");
+        return null;
+      }
     } else if (value.isTextual()) {
       try {
         number = new BigDecimal(value.asText().trim());

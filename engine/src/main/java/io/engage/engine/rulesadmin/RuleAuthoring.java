@@ -2,6 +2,7 @@ package io.engage.engine.rulesadmin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.engage.engine.platform.csv.CsvCells;
 import io.engage.rules.RuleCompilationException;
 import io.engage.rules.tables.DecisionTables;
 import io.engage.rules.tables.GridCompiler;
@@ -10,6 +11,7 @@ import io.engage.rules.tables.TableLimits;
 import io.engage.rules.tables.UploadedTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -78,12 +80,20 @@ class RuleAuthoring {
       case "json" -> "GRID".equals(version.format())
           ? new Download(base + ".grid.json", "application/json", version.original().getBytes(StandardCharsets.UTF_8))
           : null;
-      case "csv" -> new Download(base + ".drl.csv", "text/csv", table.format() == UploadedTable.Format.CSV
-          ? table.content() : DecisionTables.asCsv(table).getBytes(StandardCharsets.UTF_8));
+      // Re-written even for a CSV original: its cells were typed by another user, and a cell
+      // that a spreadsheet would run as a formula must reach the reader as text.
+      case "csv" -> new Download(base + ".drl.csv", "text/csv", spreadsheetSafeCsv(table));
       case "xlsx" -> new Download(base + ".drl.xlsx", XLSX, table.format() == UploadedTable.Format.XLSX
           ? table.content() : DecisionTables.asXlsx(table));
       default -> null;
     };
+  }
+
+  private static byte[] spreadsheetSafeCsv(UploadedTable table) {
+    // A CSV read back keeps its final line break as an empty last row: joined, a benign table
+    // comes out as it was uploaded.
+    String csv = DecisionTables.cells(table).stream().map(CsvCells::line).collect(Collectors.joining("\n"));
+    return (csv.endsWith("\n") ? csv : csv + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   record Download(String fileName, String contentType, byte[] content) {}

@@ -28,7 +28,9 @@ public class Accounts implements UserDetailsService {
   @Override
   public UserDetails loadUserByUsername(String username) {
     AccountMapper.UserRow row = mapper.findUser(username);
-    if (row == null) {
+    // The column's collation ignores case and control characters ("ad\0min" and "ADMIN" find
+    // admin): only the exact name logs in, so one account has one name for lockout and audit.
+    if (row == null || !row.username().equals(username)) {
       throw new UsernameNotFoundException("No such user");
     }
     return User.withUsername(row.username())

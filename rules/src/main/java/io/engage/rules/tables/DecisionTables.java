@@ -62,6 +62,10 @@ public final class DecisionTables {
     if (model == null || model.rows().isEmpty()) {
       throw refused(ruleSet, source, 0, "no RuleTable with rows was found in the first sheet");
     }
+    if (model.rows().size() > limits.maxRuleRows()) {
+      throw refused(ruleSet, source, 0, "the table has " + model.rows().size() + " rule rows; at most "
+          + limits.maxRuleRows() + " are accepted");
+    }
     List<RuleError> overlaps = model.overlaps(source);
     if (!overlaps.isEmpty()) {
       throw new RuleCompilationException(ruleSet, overlaps);
@@ -101,6 +105,11 @@ public final class DecisionTables {
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
+  /** The table's cells row by row (merged regions as "..." runs), e.g. to write them elsewhere. */
+  public static List<List<String>> cells(UploadedTable table) {
+    return rows(table);
+  }
+
   private static List<List<String>> rows(UploadedTable table) {
     try {
       return table.format() == UploadedTable.Format.XLSX ? TableRows.ofXlsx(table.content()) : TableRows.ofCsv(table.content());
@@ -138,29 +147,93 @@ public final class DecisionTables {
     return 0;
   }
 
-  /** Reads the ZIP entries, inflating at most the limit, before POI is allowed near the file. */
+  /**
+   * Reads the ZIP entries, inflating at most the limits, before POI is allowed near the file. Also
+   * refuses any part that declares a DOCTYPE or an entity: a workbook never needs one, and POI's own
+   * refusal would arrive as an obscure parser message.
+   */
   private static void checkZip(String ruleSet, UploadedTable table, TableLimits limits) throws IOException {
     long inflated = 0;
     int entries = 0;
     byte[] buffer = new byte[64 * 1024];
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(table.content()))) {
+    CountingInput compressed = new CountingInput(new ByteArrayInputStream(table.content()));
+    try (ZipInputStream zip = new ZipInputStream(compressed)) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (++entries > limits.maxZipEntries()) {
           throw refused(ruleSet, table.fileName(), 0, "the workbook has more than " + limits.maxZipEntries() + " parts");
         }
+        long entryStart = compressed.count;
+        long entryInflated = 0;
+        DeclarationScan declarations = new DeclarationScan();
         int read;
         while ((read = zip.read(buffer)) > 0) {
           inflated += read;
+          entryInflated += read;
           if (inflated > limits.maxInflatedBytes()) {
             throw refused(ruleSet, table.fileName(), 0, "the workbook inflates to more than "
                 + limits.maxInflatedBytes() + " bytes (a zip bomb?)");
+          }
+          long entryCompressed = Math.max(1, compressed.count - entryStart);
+          if (entryInflated > (1 << 20) && entryInflated / entryCompressed > limits.maxCompressionRatio()) {
+            throw refused(ruleSet, table.fileName(), 0, "the part " + entry.getName() + " inflates more than "
+                + limits.maxCompressionRatio() + " times its compressed size (a zip bomb?)");
+          }
+          String declared = declarations.find(buffer, read);
+          if (declared != null) {
+            throw refused(ruleSet, table.fileName(), 0, "the part " + entry.getName() + " declares " + declared
+                + ": DTDs and XML entities are not allowed in a workbook");
           }
         }
       }
     }
     if (entries == 0) {
       throw refused(ruleSet, table.fileName(), 0, "the file is not an XLSX workbook");
+    }
+  }
+
+  /** Counts the compressed bytes the ZIP reader consumed. */
+  private static final class CountingInput extends java.io.FilterInputStream {
+    long count;
+
+    CountingInput(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  /** Finds "<!DOCTYPE" or "<!ENTITY" (any case) in a stream of chunks, also across chunk borders. */
+  private static final class DeclarationScan {
+    private static final String[] MARKERS = {"<!doctype", "<!entity"};
+    private String tail = "";
+
+    String find(byte[] chunk, int length) {
+      String text = tail + new String(chunk, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .toLowerCase(java.util.Locale.ROOT);
+      for (String marker : MARKERS) {
+        if (text.contains(marker)) {
+          return marker.substring(2).toUpperCase(java.util.Locale.ROOT);
+        }
+      }
+      tail = text.substring(Math.max(0, text.length() - 8));
+      return null;
     }
   }
 

@@ -21,6 +21,7 @@ public final class GridCompiler {
   private GridCompiler() {}
 
   public static String toDrl(String ruleSet, RuleGrid grid, TableLimits limits) {
+    checkShape(ruleSet, grid);
     checkCells(ruleSet, grid);
     try {
       return DecisionTables.toDrl(ruleSet, new UploadedTable("grid.csv", toCsv(grid).getBytes(StandardCharsets.UTF_8)), limits);
@@ -143,6 +144,59 @@ public final class GridCompiler {
 
   private static boolean onGridFact(RuleGrid grid, RuleGrid.Column column) {
     return column.factOr(grid.factBinding()).equals(grid.factBinding());
+  }
+
+  /**
+   * Every part the CSV is built from is there, and no text holds a line break (which would start a
+   * row of its own in the generated table).
+   */
+  private static void checkShape(String ruleSet, RuleGrid grid) {
+    List<RuleError> errors = new ArrayList<>();
+    requireText(errors, "grid packageName", grid.packageName());
+    requireText(errors, "grid tableName", grid.tableName());
+    requireText(errors, "grid factBinding", grid.factBinding());
+    if (grid.imports() == null) {
+      errors.add(new RuleError("grid imports", 0, 0, "is required (an empty list when the templates need none)"));
+    } else {
+      for (int i = 0; i < grid.imports().size(); i++) {
+        requireText(errors, "grid imports[" + i + "]", grid.imports().get(i));
+      }
+    }
+    if (grid.columns() == null || grid.columns().isEmpty()) {
+      errors.add(new RuleError("grid columns", 0, 0, "the grid needs condition and action columns"));
+    } else {
+      for (int c = 0; c < grid.columns().size(); c++) {
+        RuleGrid.Column column = grid.columns().get(c);
+        if (column == null || column.kind() == null) {
+          errors.add(new RuleError("grid column " + (c + 1), 0, c + 1, "needs a kind: CONDITION or ACTION"));
+        } else {
+          requireText(errors, "grid column " + (c + 1) + " template", column.template());
+          if (column.title() != null && column.title().contains("\n")) {
+            errors.add(new RuleError("grid column " + (c + 1) + " title", 0, c + 1, "must be one line"));
+          }
+        }
+      }
+    }
+    if (grid.rows() == null) {
+      errors.add(new RuleError("grid rows", 0, 0, "the grid has no rows"));
+    } else {
+      for (int r = 0; r < grid.rows().size(); r++) {
+        if (grid.rows().get(r) == null || grid.rows().get(r).cells() == null) {
+          errors.add(new RuleError("grid row " + (r + 1), r + 1, 0, "a row needs a name and cells"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RuleCompilationException(ruleSet, errors);
+    }
+  }
+
+  private static void requireText(List<RuleError> errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(new RuleError(field, 0, 0, "is required"));
+    } else if (value.contains("\n") || value.contains("\r")) {
+      errors.add(new RuleError(field, 0, 0, "must be one line"));
+    }
   }
 
   private static void checkCells(String ruleSet, RuleGrid grid) {

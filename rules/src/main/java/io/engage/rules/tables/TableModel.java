@@ -58,10 +58,13 @@ record TableModel(List<String> kinds, List<String> titles, List<DataRow> rows) {
    * Rows whose conditions can match the same fact (equal, or one of them blank = any) and that set
    * a different value in the same action column: which one wins would depend on firing order.
    */
+  /** Enough to fix a table by; a table where everything overlaps would otherwise list n² pairs. */
+  private static final int MAX_REPORTED_OVERLAPS = 100;
+
   List<RuleError> overlaps(String source) {
     List<RuleError> errors = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      for (int j = i + 1; j < rows.size(); j++) {
+    for (int i = 0; i < rows.size() && errors.size() < MAX_REPORTED_OVERLAPS; i++) {
+      for (int j = i + 1; j < rows.size() && errors.size() < MAX_REPORTED_OVERLAPS; j++) {
         DataRow a = rows.get(i);
         DataRow b = rows.get(j);
         if (!conditionsOverlap(a, b)) {
