@@ -19,7 +19,8 @@ interface CustomerMapper {
 
   int updateTier(@Param("id") String id, @Param("tier") String tier, @Param("now") Instant now);
 
-  List<CustomerSummary> search(@Param("query") String query, @Param("prefix") String prefix, @Param("limit") int limit);
+  List<CustomerSummary> search(@Param("prefix") String prefix, @Param("emailLookup") String emailLookup,
+      @Param("phoneLookup") String phoneLookup, @Param("limit") int limit);
 
   void upsertConsent(Consent consent);
 

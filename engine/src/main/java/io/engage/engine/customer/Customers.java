@@ -26,10 +26,12 @@ public class Customers {
 
   private final CustomerMapper mapper;
   private final ApplicationEventPublisher publisher;
+  private final ContactLookup lookup;
 
-  Customers(CustomerMapper mapper, ApplicationEventPublisher publisher) {
+  Customers(CustomerMapper mapper, ApplicationEventPublisher publisher, ContactLookup lookup) {
     this.mapper = mapper;
     this.publisher = publisher;
+    this.lookup = lookup;
   }
 
   public Optional<CustomerIdentity> identity(String id) {
@@ -88,7 +90,7 @@ public class Customers {
     if (customer == null) {
       throw ApiProblemException.notFound("Customer " + customerId);
     }
-    mapper.updateContactPoints(customerId, ContactLookup.emailKey(customer.email()), ContactLookup.phoneKey(customer.phone()),
+    mapper.updateContactPoints(customerId, lookup.emailKey(customer.email()), lookup.phoneKey(customer.phone()),
         emailVerified, phoneVerified);
     publisher.publishEvent(new CustomerProfileChanged(customerId, "verification"));
   }
@@ -105,7 +107,7 @@ public class Customers {
     Set<String> existing = new HashSet<>(mapper.findExisting(profiles.stream().map(ImportedProfile::id).toList()));
     List<CustomerMapper.ProfileRow> rows = profiles.stream()
         .filter(p -> !existing.contains(p.id()))
-        .map(p -> new CustomerMapper.ProfileRow(p, ContactLookup.emailKey(p.email()), ContactLookup.phoneKey(p.phone())))
+        .map(p -> new CustomerMapper.ProfileRow(p, lookup.emailKey(p.email()), lookup.phoneKey(p.phone())))
         .toList();
     if (!rows.isEmpty()) {
       mapper.insertProfiles(rows, now, defaultZone);
@@ -125,10 +127,11 @@ public class Customers {
     return Optional.ofNullable(mapper.findById(id));
   }
 
+  /** By id prefix, or by exact email or phone (their keyed hashes: the columns are encrypted). */
   public List<CustomerSummary> search(String query, int limit) {
     String trimmed = query == null ? "" : query.trim();
     String prefix = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return mapper.search(trimmed, prefix, limit);
+    return mapper.search(prefix, lookup.emailKey(trimmed), lookup.phoneKey(trimmed), limit);
   }
 
   public List<Consent> consents(String customerId) {

@@ -64,6 +64,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*").permitAll()
             .requestMatchers("/api/receipts/wechat/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/login").permitAll()
+            .requestMatchers("/api/admin/**").hasRole("ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
             .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")

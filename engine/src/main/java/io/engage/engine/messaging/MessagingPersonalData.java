@@ -1,0 +1,25 @@
+package io.engage.engine.messaging;
+
+import io.engage.engine.platform.pii.PersonalDataTable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Messaging's sealed columns: recipients and variables of messages, device tokens, WeChat openids. */
+@Configuration(proxyBeanMethods = false)
+class MessagingPersonalData {
+
+  @Bean
+  PersonalDataTable messageTable() {
+    return PersonalDataTable.of("message", "id", "recipient", "vars");
+  }
+
+  @Bean
+  PersonalDataTable deviceTokenTable() {
+    return PersonalDataTable.of("device_token", "id", "token");
+  }
+
+  @Bean
+  PersonalDataTable wechatBindingTable() {
+    return PersonalDataTable.of("wechat_binding", "customer_id", "openid");
+  }
+}
