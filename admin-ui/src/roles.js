@@ -1,19 +1,21 @@
 // What each role is offered. The engine enforces the same rules (SecurityConfiguration); the UI
 // only leaves out what a role may not do, so nobody is offered a button that answers 403.
 
-export const ROLES = ['ADMIN', 'MARKETER', 'SERVICE_MANAGER', 'BUSINESS', 'AGENT'];
+export const ROLES = ['ADMIN', 'MARKETER', 'SERVICE_MANAGER', 'BUSINESS', 'AGENT', 'VIEWER'];
 
-const READ_CUSTOMERS = ['ADMIN', 'MARKETER', 'SERVICE_MANAGER', 'BUSINESS', 'AGENT'];
+// VIEWER reads and changes nothing: it is offered only the pages that gate every change by role
+// (the rule pages ask canEditRuleSet; customers and dashboards only read). PII stays masked.
+const READ_CUSTOMERS = ['ADMIN', 'MARKETER', 'SERVICE_MANAGER', 'BUSINESS', 'AGENT', 'VIEWER'];
 
 /** The pages in menu order: id (= route), dictionary key, and the roles that see it. */
 export const PAGES = [
   { id: 'customers', label: 'nav.customers', roles: READ_CUSTOMERS },
-  { id: 'dashboards', label: 'nav.dashboards', roles: ['ADMIN', 'MARKETER', 'BUSINESS', 'SERVICE_MANAGER'] },
+  { id: 'dashboards', label: 'nav.dashboards', roles: ['ADMIN', 'MARKETER', 'BUSINESS', 'SERVICE_MANAGER', 'VIEWER'] },
   { id: 'journeys', label: 'nav.journeys', roles: ['ADMIN', 'MARKETER'] },
   { id: 'templates', label: 'nav.templates', roles: ['ADMIN', 'MARKETER'] },
   { id: 'segments', label: 'nav.segments', roles: ['ADMIN', 'MARKETER'] },
-  { id: 'rules', label: 'nav.rewards', roles: ['ADMIN', 'BUSINESS'] },
-  { id: 'escalation', label: 'nav.escalation', roles: ['ADMIN', 'SERVICE_MANAGER'] },
+  { id: 'rules', label: 'nav.rewards', roles: ['ADMIN', 'BUSINESS', 'VIEWER'] },
+  { id: 'escalation', label: 'nav.escalation', roles: ['ADMIN', 'SERVICE_MANAGER', 'VIEWER'] },
   { id: 'complaints', label: 'nav.complaints', roles: ['ADMIN', 'SERVICE_MANAGER', 'AGENT'] },
   { id: 'outbox', label: 'nav.outbox', roles: ['ADMIN', 'MARKETER'] },
 ];
@@ -49,14 +51,15 @@ export function homePage(me) {
   return canOpen(me, order) ? order : menuFor(me)[0]?.id ?? 'customers';
 }
 
-/** May this user author, activate and roll back this rule set (RuleSetOwners in the engine)? */
+/** May this user author, activate and roll back this rule set (RuleSetOwners in the engine)? VIEWER never. */
 export function canEditRuleSet(me, ruleSet) {
   return hasAnyRole(me, ['ADMIN', ruleSet === 'escalation' ? 'SERVICE_MANAGER' : 'BUSINESS']);
 }
 
 /**
  * Who may see personal data (name, email, phone, address, birthday) unmasked: the people who talk
- * to the customer. Marketers and business staff work with masked profiles.
+ * to the customer (Role.seesPersonalData in the engine). Marketers, business staff and viewers work
+ * with masked profiles.
  */
 export function canSeePersonalData(me) {
   return hasAnyRole(me, ['ADMIN', 'SERVICE_MANAGER', 'AGENT']);

@@ -25,6 +25,7 @@ describe('role-based menus', () => {
     expect(menuFor(user('SERVICE_MANAGER')).map((p) => p.id)).toEqual(['customers', 'dashboards', 'escalation', 'complaints']);
     expect(menuFor(user('BUSINESS')).map((p) => p.id)).toEqual(['customers', 'dashboards', 'rules']);
     expect(menuFor(user('AGENT')).map((p) => p.id)).toEqual(['customers', 'complaints']);
+    expect(menuFor(user('VIEWER')).map((p) => p.id)).toEqual(['customers', 'dashboards', 'rules', 'escalation']);
     expect(menuFor(user('ADMIN'))).toHaveLength(9);
     expect(menuFor(null)).toEqual([]);
   });
@@ -48,6 +49,8 @@ describe('role-based menus', () => {
     expect(canEditRuleSet(user('SERVICE_MANAGER'), 'escalation')).toBe(true);
     expect(canEditRuleSet(user('SERVICE_MANAGER'), 'tiers')).toBe(false);
     expect(canEditRuleSet(user('ADMIN'), 'tiers')).toBe(true);
+    expect(canEditRuleSet(user('VIEWER'), 'points')).toBe(false);
+    expect(canEditRuleSet(user('VIEWER'), 'escalation')).toBe(false);
   });
 });
 
@@ -57,6 +60,7 @@ describe('personal data', () => {
     expect(canSeePersonalData(user('SERVICE_MANAGER'))).toBe(true);
     expect(canSeePersonalData(user('MARKETER'))).toBe(false);
     expect(canSeePersonalData(user('BUSINESS'))).toBe(false);
+    expect(canSeePersonalData(user('VIEWER'))).toBe(false);
   });
 
   it('is masked recognisably', () => {

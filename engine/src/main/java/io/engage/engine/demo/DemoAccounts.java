@@ -26,7 +26,8 @@ class DemoAccounts implements ApplicationRunner {
       "marketer", Role.MARKETER,
       "service", Role.SERVICE_MANAGER,
       "business", Role.BUSINESS,
-      "agent", Role.AGENT);
+      "agent", Role.AGENT,
+      "viewer", Role.VIEWER);
 
   private final Accounts accounts;
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,17 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every endpoint needs a login except health and the UI's static files (whose first screen is the
- * login form). People log in with a form (session cookie + CSRF cookie) or HTTP Basic; machines
+ * login form); which roles reach which endpoint is the table in {@link AccessRules}. People log in
+ * with a form (session cookie + CSRF cookie) or HTTP Basic; machines
  * send events with an API key. Errors are problem+json, never a redirect, for API calls.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-  private static final String[] READ_CUSTOMERS = {
-      "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT"};
-
-  private static final String[] READ_MESSAGES = {
-      "ADMIN", "MARKETER", "SERVICE_MANAGER", "BUSINESS", "AGENT", "INTEGRATION"};
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -56,41 +50,7 @@ class SecurityConfiguration {
         request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null || request.getHeader("Authorization") != null;
 
     http
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/error").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            // Links in messages (signed per customer and purpose) and providers' signed callbacks.
-            .requestMatchers("/t/u", "/t/o", "/t/c").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/receipts/sms/*").permitAll()
-            .requestMatchers("/api/receipts/wechat/*").permitAll()
-            .requestMatchers(HttpMethod.POST, "/login").permitAll()
-            .requestMatchers("/api/admin/**").hasRole("ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/customers/*/points/redemptions").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers("/api/customers/*/tier-override").hasAnyRole("BUSINESS", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/customers/*/devices").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/devices/*").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/wechat").hasAnyRole("INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/messages").hasAnyRole("MARKETER", "INTEGRATION", "ADMIN")
-            .requestMatchers(HttpMethod.GET, "/api/messages/**").hasAnyRole(READ_MESSAGES)
-            .requestMatchers("/api/templates", "/api/templates/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/messaging/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/imports", "/api/imports/**").hasAnyRole("ADMIN", "INTEGRATION")
-            .requestMatchers(HttpMethod.POST, "/api/customers/merges", "/api/customers/merges/**").hasAnyRole("ADMIN", "SERVICE_MANAGER")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/verification").hasAnyRole("ADMIN", "INTEGRATION")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
-            .requestMatchers(HttpMethod.DELETE, "/api/customers/*/tags/*").hasAnyRole("ADMIN", "MARKETER", "AGENT")
-            .requestMatchers(HttpMethod.PUT, "/api/customers/*/lifecycle").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers("/api/segments", "/api/segments/**").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers(HttpMethod.POST, "/api/lifecycle/recompute").hasRole("ADMIN")
-            .requestMatchers(HttpMethod.GET, "/api/rfm/**", "/api/lifecycle/**").hasAnyRole("ADMIN", "MARKETER", "BUSINESS")
-            .requestMatchers(HttpMethod.GET, "/api/customers", "/api/customers/**").hasAnyRole(READ_CUSTOMERS)
-            .requestMatchers("/api/sinks/**").hasAnyRole("ADMIN", "MARKETER")
-            .requestMatchers("/api/complaints", "/api/complaints/**").hasAnyRole("SERVICE_MANAGER", "AGENT", "ADMIN")
-            .requestMatchers("/api/journeys", "/api/journeys/**").hasAnyRole("MARKETER", "ADMIN")
-            .requestMatchers("/api/rules", "/api/rules/**").hasAnyRole("ADMIN", "BUSINESS", "SERVICE_MANAGER")
-            .requestMatchers("/actuator/**").hasRole("ADMIN")
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(AccessRules::apply)
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

@@ -51,6 +51,18 @@ class SecurityTest extends EngineTest {
   }
 
   @Test
+  void aViewerReadsButChangesNothing() {
+    assertThat(api.getAs("viewer", "/api/me").body()).contains("VIEWER");
+    assertThat(api.getAs("viewer", "/api/customers?q=c-").status()).isEqualTo(200);
+    assertThat(api.getAs("viewer", "/api/rules").status()).isEqualTo(200);
+    assertThat(api.getAs("viewer", "/api/journeys").status()).isEqualTo(200);
+    assertThat(api.putJsonAs("viewer", "/api/customers/c-1/tags/vip", "{}").status()).isEqualTo(403);
+    assertThat(api.postJsonAs("viewer", "/api/rules/points/versions", "{\"drl\":\"\"}").status()).isEqualTo(403);
+    assertThat(api.getAs("viewer", "/api/sinks/sms").status()).as("whole messages with addresses").isEqualTo(403);
+    assertThat(api.getAs("viewer", "/api/admin/audit").status()).isEqualTo(403);
+  }
+
+  @Test
   void aPersonLogsInWithAFormAndTheCsrfCookie() throws Exception {
     CookieManager cookies = new CookieManager();
     HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
