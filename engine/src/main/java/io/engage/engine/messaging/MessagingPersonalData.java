@@ -4,13 +4,13 @@ import io.engage.engine.platform.pii.PersonalDataTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Messaging's sealed columns: recipients and variables of messages, device tokens, WeChat openids. */
+/** Messaging's sealed columns: recipients, subjects (rendered with the name) and variables of messages, device tokens, WeChat openids. */
 @Configuration(proxyBeanMethods = false)
 class MessagingPersonalData {
 
   @Bean
   PersonalDataTable messageTable() {
-    return PersonalDataTable.of("message", "id", "recipient", "vars");
+    return PersonalDataTable.of("message", "id", "recipient", "subject", "vars");
   }
 
   @Bean

@@ -65,7 +65,8 @@ class PersonalDataAtRestTest extends EngineTest {
         return line.toString();
       }));
       assertThat(dump).as(table).isNotEmpty()
-          .doesNotContainIgnoringCase("rest.a@example.com").doesNotContain("13800001111").doesNotContain("Secret Street");
+          .doesNotContainIgnoringCase("rest.a@example.com").doesNotContain("13800001111").doesNotContain("Secret Street")
+          .doesNotContain("Rest rest-a");
     }
 
     JsonNode profile = api().getAs("admin", "/api/customers/rest-a").json();
