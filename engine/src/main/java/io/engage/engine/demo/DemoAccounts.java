@@ -1,9 +1,13 @@
 package io.engage.engine.demo;
 
 import io.engage.engine.security.Accounts;
+import io.engage.engine.security.ApiKeyScope;
+import io.engage.engine.security.ApiKeys;
 import io.engage.engine.security.Role;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,10 +33,16 @@ class DemoAccounts implements ApplicationRunner {
       "agent", Role.AGENT,
       "viewer", Role.VIEWER);
 
-  private final Accounts accounts;
+  /** What the demo integration does: every machine call of the README, not reading customers. */
+  static final Set<ApiKeyScope> DEMO_KEY_SCOPES = EnumSet.of(ApiKeyScope.EVENTS_WRITE, ApiKeyScope.POINTS_WRITE,
+      ApiKeyScope.CUSTOMERS_WRITE, ApiKeyScope.IMPORTS_WRITE, ApiKeyScope.MESSAGES_WRITE, ApiKeyScope.MESSAGES_READ);
 
-  DemoAccounts(Accounts accounts) {
+  private final Accounts accounts;
+  private final ApiKeys apiKeys;
+
+  DemoAccounts(Accounts accounts, ApiKeys apiKeys) {
     this.accounts = accounts;
+    this.apiKeys = apiKeys;
   }
 
   @Override
@@ -42,6 +52,6 @@ class DemoAccounts implements ApplicationRunner {
       // Staff notifications reach demo users through the local SMTP sink.
       accounts.setEmail(username, username + "@engage.local");
     });
-    accounts.ensureApiKey("demo-integration", API_KEY, List.of(Role.INTEGRATION));
+    apiKeys.ensureApiKey("demo-integration", API_KEY, DEMO_KEY_SCOPES);
   }
 }

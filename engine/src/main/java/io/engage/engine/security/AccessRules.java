@@ -30,8 +30,6 @@ final class AccessRules {
   /** Who may call: everyone, anyone logged in, or the holders of some roles. */
   record Rule(HttpMethod method, List<String> paths, boolean open, Set<Role> roles) {}
 
-  private static final Set<Role> STAFF = EnumSet.of(ADMIN, MARKETER, SERVICE_MANAGER, BUSINESS, AGENT, VIEWER);
-
   static final List<Rule> RULES = List.of(
       // The UI shell (its first screen is the login form), health, and the login itself.
       open(null, "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg", "/error"),
@@ -57,7 +55,9 @@ final class AccessRules {
       roles(HttpMethod.PUT, Set.of(MARKETER, AGENT, ADMIN), "/api/customers/*/tags/*"),
       roles(HttpMethod.DELETE, Set.of(MARKETER, AGENT, ADMIN), "/api/customers/*/tags/*"),
       roles(HttpMethod.PUT, Set.of(MARKETER, ADMIN), "/api/customers/*/lifecycle"),
-      roles(HttpMethod.GET, STAFF, "/api/customers", "/api/customers/**"),
+      // INTEGRATION reads customers only with a key scoped customers:read (ApiKeyScope).
+      roles(HttpMethod.GET, EnumSet.of(ADMIN, MARKETER, SERVICE_MANAGER, BUSINESS, AGENT, VIEWER, INTEGRATION),
+          "/api/customers", "/api/customers/**"),
       roles(HttpMethod.POST, Set.of(ADMIN), "/api/lifecycle/recompute"),
       roles(HttpMethod.GET, Set.of(MARKETER, BUSINESS, VIEWER, ADMIN), "/api/rfm/**", "/api/lifecycle/**"),
       roles(HttpMethod.GET, Set.of(MARKETER, VIEWER, ADMIN), "/api/segments", "/api/segments/**"),

@@ -1,10 +1,8 @@
 package io.engage.engine.security;
 
-import io.engage.engine.platform.crypto.Hashes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -15,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users (bcrypt-hashed passwords) and API keys (stored as SHA-256; shown only when created). */
+/** Users (bcrypt-hashed passwords); API keys are {@link ApiKeys}. */
 @Service
 public class Accounts implements UserDetailsService {
 
@@ -46,23 +44,6 @@ public class Accounts implements UserDetailsService {
     mapper.insertUserIfAbsent(username, passwords.encode(rawPassword), join(roles), Instant.now());
   }
 
-  /** Registers a key unless it is already registered. */
-  @Transactional
-  public void ensureApiKey(String name, String rawKey, List<Role> roles) {
-    mapper.insertKeyIfAbsent(name, Hashes.sha256Hex(rawKey), join(roles), Instant.now());
-  }
-
-  /** The key's name and roles, when it exists and is not revoked; records when it was last used. */
-  @Transactional
-  Optional<ApiKeyPrincipal> authenticateKey(String rawKey) {
-    AccountMapper.ApiKeyRow row = mapper.findActiveKey(Hashes.sha256Hex(rawKey));
-    if (row == null) {
-      return Optional.empty();
-    }
-    mapper.touchKey(row.id(), Instant.now());
-    return Optional.of(new ApiKeyPrincipal(row.name(), authorities(row.roles())));
-  }
-
   /** A staff member who can be notified: enabled, with an email, holding the role. */
   public record StaffContact(String username, String email) {}
 
@@ -78,8 +59,6 @@ public class Accounts implements UserDetailsService {
   public void setEmail(String username, String email) {
     mapper.updateEmail(username, email);
   }
-
-  record ApiKeyPrincipal(String name, List<SimpleGrantedAuthority> authorities) {}
 
   private static List<SimpleGrantedAuthority> authorities(String roles) {
     return Arrays.stream(roles.split(","))

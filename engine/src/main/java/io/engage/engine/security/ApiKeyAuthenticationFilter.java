@@ -1,25 +1,31 @@
 package io.engage.engine.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates machine callers by the {@code X-API-Key} header. A wrong key is refused at once
- * (401) rather than falling through to other methods, so a typo is not mistaken for anonymity.
+ * Authenticates machine callers by the {@code X-API-Key} header. A wrong, revoked or expired key is
+ * refused at once (401) rather than falling through to other methods, so a typo is not mistaken
+ * for anonymity; a key without the scope the endpoint needs is refused with 403.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   static final String HEADER = "X-API-Key";
-  private final Accounts accounts;
+  private final ApiKeys keys;
+  private final ObjectMapper json;
 
-  ApiKeyAuthenticationFilter(Accounts accounts) {
-    this.accounts = accounts;
+  ApiKeyAuthenticationFilter(ApiKeys keys, ObjectMapper json) {
+    this.keys = keys;
+    this.json = json;
   }
 
   @Override
@@ -30,15 +36,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    var principal = accounts.authenticateKey(key.trim());
-    if (principal.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType("application/problem+json");
-      response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unknown or revoked API key\"}");
+    var caller = keys.authenticate(key.trim());
+    if (caller.isEmpty()) {
+      SecurityConfiguration.problem(response, json, HttpStatus.UNAUTHORIZED, "Unknown, revoked or expired API key");
+      return;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Optional<ApiKeyScope> needed = ApiKeyScope.requiredFor(request.getMethod(), path);
+    if (needed.isPresent() && !caller.get().scopes().contains(needed.get())) {
+      SecurityConfiguration.problem(response, json, HttpStatus.FORBIDDEN, "This API key lacks the scope " + needed.get().wireName());
       return;
     }
     var authentication = UsernamePasswordAuthenticationToken.authenticated(
-        "api-key:" + principal.get().name(), null, principal.get().authorities());
+        "api-key:" + caller.get().name(), null, caller.get().authorities());
     SecurityContextHolder.getContext().setAuthentication(authentication);
     chain.doFilter(request, response);
   }

@@ -43,7 +43,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, Accounts accounts, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) ->
         problem(response, json, HttpStatus.UNAUTHORIZED, "Log in, or send an API key in the X-API-Key header");
     RequestMatcher machineCall = request ->
@@ -57,7 +57,7 @@ class SecurityConfiguration {
             .ignoringRequestMatchers(machineCall)
             .ignoringRequestMatchers("/t/u", "/api/receipts/sms/*", "/api/receipts/wechat/*"))
         .addFilterAfter(new CsrfCookieFilter(), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new ApiKeyAuthenticationFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, json), UsernamePasswordAuthenticationFilter.class)
         .formLogin(form -> form
             .loginPage("/")
             .loginProcessingUrl("/login")
@@ -88,7 +88,7 @@ class SecurityConfiguration {
     json.writeValue(response.getOutputStream(), Me.of(authentication));
   }
 
-  private static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+  static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
