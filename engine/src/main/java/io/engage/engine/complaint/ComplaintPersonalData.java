@@ -10,6 +10,7 @@ class ComplaintPersonalData {
 
   @Bean
   PersonalDataTable complaintTable() {
-    return PersonalDataTable.of("complaint", "complaint_id", "description", "survey_comment");
+    return PersonalDataTable.of("complaint", "complaint_id", "description", "survey_comment")
+        .erasedBy("customer_id", PersonalDataTable.Erasure.CLEAR);
   }
 }

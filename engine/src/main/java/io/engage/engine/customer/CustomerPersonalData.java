@@ -2,7 +2,6 @@ package io.engage.engine.customer;
 
 import io.engage.engine.platform.pii.PersonalDataTable;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,8 @@ class CustomerPersonalData {
 
   @Bean
   PersonalDataTable customerTable(ContactLookup lookup) {
-    return new PersonalDataTable("customer", "id", List.of("name", "email", "phone", "address"), plain -> {
+    // The erasure of the profile itself is Customers.erase (it clears more than the sealed columns).
+    return PersonalDataTable.of("customer", "id", "name", "email", "phone", "address").withDerived(plain -> {
       Map<String, String> derived = new HashMap<>();
       derived.put("email_lookup", lookup.emailKey(plain.get("email")));
       derived.put("phone_lookup", lookup.phoneKey(plain.get("phone")));

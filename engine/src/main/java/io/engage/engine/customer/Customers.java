@@ -138,6 +138,37 @@ public class Customers {
     return mapper.findConsents(customerId);
   }
 
+  /** Every consent decision, oldest first, with its source and time. */
+  public List<Consent> consentHistory(String customerId) {
+    return mapper.findConsentHistory(customerId);
+  }
+
+  /**
+   * Erases the profile's personal data (and that of every profile merged into it): the sealed
+   * columns, the lookups, birthday and verification are cleared, every consent is withdrawn with
+   * source {@code erasure}. The rows stay, so orders, points and the ledger keep their customer.
+   * Returns the ids erased; a repeat erases again and changes nothing more.
+   */
+  @Transactional
+  public List<String> erase(String customerId, Instant now) {
+    if (mapper.findByIdForUpdate(customerId) == null) {
+      throw ApiProblemException.notFound("Customer " + customerId);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    ids.add(customerId);
+    ids.addAll(mapper.findMergedFrom(customerId));
+    for (String id : ids) {
+      mapper.eraseProfile(id, now);
+      for (Consent consent : mapper.findConsents(id)) {
+        if (consent.granted()) {
+          mapper.recordConsent(new Consent(id, consent.channel(), false, "erasure", now));
+        }
+      }
+    }
+    publisher.publishEvent(new CustomerProfileChanged(customerId, "erasure"));
+    return ids;
+  }
+
   public boolean hasConsent(String customerId, String channel) {
     return consents(customerId).stream()
         .anyMatch(consent -> consent.channel().equalsIgnoreCase(channel) && consent.granted());
@@ -149,7 +180,7 @@ public class Customers {
    */
   @Transactional
   public void recordConsent(String customerId, String channel, boolean granted, String source, Instant at) {
-    mapper.upsertConsent(new Consent(customerId, channel.toUpperCase(java.util.Locale.ROOT), granted, source, at));
+    mapper.recordConsent(new Consent(customerId, channel.toUpperCase(java.util.Locale.ROOT), granted, source, at));
   }
 
   /**

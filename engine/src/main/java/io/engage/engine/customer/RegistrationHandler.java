@@ -51,7 +51,7 @@ class RegistrationHandler implements EventHandler {
         data.emailVerified(), data.phoneVerified());
     Map<String, Boolean> consents = data.consents() == null ? Map.of() : data.consents();
     consents.forEach((channel, granted) ->
-        mapper.upsertConsent(new Consent(event.customerId(), channel, granted, "registration:" + event.eventId(), event.occurredAt())));
+        mapper.recordConsent(new Consent(event.customerId(), channel, granted, "registration:" + event.eventId(), event.occurredAt())));
   }
 
   private String newReferralCode() {

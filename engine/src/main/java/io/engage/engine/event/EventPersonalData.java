@@ -10,6 +10,8 @@ class EventPersonalData {
 
   @Bean
   PersonalDataTable eventTable() {
-    return PersonalDataTable.of("event", "id", "payload");
+    return PersonalDataTable.of("event", "id", "payload")
+        // Order totals live on in customer_order and the ledger; the raw payloads go.
+        .erasedBy("customer_id", PersonalDataTable.Erasure.CLEAR);
   }
 }

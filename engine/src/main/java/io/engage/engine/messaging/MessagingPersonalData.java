@@ -10,16 +10,19 @@ class MessagingPersonalData {
 
   @Bean
   PersonalDataTable messageTable() {
-    return PersonalDataTable.of("message", "id", "recipient", "subject", "vars");
+    return PersonalDataTable.of("message", "id", "recipient", "subject", "vars")
+        .erasedBy("customer_id", PersonalDataTable.Erasure.CLEAR);
   }
 
   @Bean
   PersonalDataTable deviceTokenTable() {
-    return PersonalDataTable.of("device_token", "id", "token");
+    return PersonalDataTable.of("device_token", "id", "token")
+        .erasedBy("customer_id", PersonalDataTable.Erasure.DELETE);
   }
 
   @Bean
   PersonalDataTable wechatBindingTable() {
-    return PersonalDataTable.of("wechat_binding", "customer_id", "openid");
+    return PersonalDataTable.of("wechat_binding", "customer_id", "openid")
+        .erasedBy("customer_id", PersonalDataTable.Erasure.DELETE);
   }
 }
