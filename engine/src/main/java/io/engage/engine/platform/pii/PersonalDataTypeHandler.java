@@ -12,7 +12,7 @@ import org.apache.ibatis.type.JdbcType;
  * The one place personal data (name, email, phone, address, a message's recipient and variables,
  * device tokens, complaint texts, raw event payloads) crosses between Java and the database: it
  * seals values with AES-GCM on the way in and opens them on the way out. Every mapper names it on
- * those columns ({@code typeHandler=...}); {@link PersonalDataColumns} lists the same columns for
+ * those columns ({@code typeHandler=...}); the {@link PersonalDataTable} beans list the same columns for
  * the migration and the key rotation.
  *
  * <p>It has no default constructor on purpose: MyBatis uses the one instance registered by

@@ -54,9 +54,20 @@ class PersonalDataAtRestTest extends EngineTest {
     await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
         "SELECT COUNT(*) FROM message WHERE customer_id = 'rest-a' AND recipient IS NOT NULL", Integer.class) >= 1);
 
+    Api.Response device = api().send(api().request("/api/customers/rest-a/devices").header("X-API-Key", Api.DEMO_API_KEY)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"platform\":\"FCM\",\"token\":\"rest-device-token-13800001111\"}")));
+    assertThat(device.status()).as(device.body()).isIn(200, 201);
+    assertThat(api().postEvents("""
+        {"eventId":"rest-cmp","customerId":"rest-a","type":"complaint.opened","occurredAt":"%s",
+         "data":{"complaintId":"REST-CMP","severity":"low","channel":"APP","description":"call me on 13800001111"}}"""
+        .formatted(Instant.now())).status()).isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM complaint WHERE complaint_id = 'REST-CMP'", Integer.class) == 1);
+
     Map<String, Object> row = jdbc.queryForMap("SELECT name, email, phone, address FROM customer WHERE id = 'rest-a'");
     assertThat(row.values()).allSatisfy(value -> assertThat((String) value).startsWith("v1:test-2:"));
-    for (String table : List.of("customer", "message", "event", "consent")) {
+    for (String table : List.of("customer", "message", "event", "consent", "device_token", "complaint")) {
       String dump = String.join("\n", jdbc.query("SELECT * FROM " + table, (rs, i) -> {
         StringBuilder line = new StringBuilder();
         for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
