@@ -59,7 +59,7 @@ class DeviceController {
 
   record WechatBody(String openid, String appId, Boolean consent) {}
 
-  record WechatView(String appId, @io.engage.engine.platform.pii.PersonalData String openid, String status, String deadReason, Instant updatedAt) {}
+  record WechatView(String appId, String openid, String status, String deadReason, Instant updatedAt) {}
 
   @Operation(summary = "Register a device token for push (APNS, FCM or JPUSH)",
       description = "A token registered again is active again, for the customer who registered it last")

@@ -82,6 +82,19 @@ class PersonalDataMaskingTest extends EngineTest {
   }
 
   @Test
+  void complaintTextsAreMaskedForAViewerAndClearForAnAgent() {
+    assertThat(api.postEvents("""
+        {"eventId":"mask-cmp","customerId":"%s","type":"complaint.opened","occurredAt":"%s",
+         "data":{"complaintId":"MASK-CMP","severity":"low","channel":"APP","description":"ring me on %s"}}"""
+        .formatted(ID, Instant.now(), PHONE)).status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.getAs("agent", "/api/complaints/MASK-CMP").status() == 200);
+    assertThat(api.getAs("agent", "/api/complaints/MASK-CMP").body()).contains("ring me on " + PHONE);
+    Api.Response viewer = api.getAs("viewer", "/api/complaints/MASK-CMP");
+    assertThat(viewer.status()).isEqualTo(200);
+    assertThat(viewer.body()).doesNotContain(PHONE).contains("\"description\":\"***\"");
+  }
+
+  @Test
   void anIntegrationKeyGetsItMasked() {
     long message = jdbc.queryForObject("SELECT MIN(id) FROM message WHERE customer_id = ?", Long.class, ID);
     Api.Response response = api.send(api.request("/api/messages/" + message).header("X-API-Key", Api.DEMO_API_KEY).GET());

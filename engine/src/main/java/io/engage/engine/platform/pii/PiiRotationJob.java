@@ -1,6 +1,7 @@
 package io.engage.engine.platform.pii;
 
 import io.engage.engine.platform.lease.ClusterLease;
+import io.engage.engine.platform.marker.Markers;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,17 +33,19 @@ public class PiiRotationJob {
 
   private final PiiReencryption reencryption;
   private final ClusterLease lease;
+  private final Markers markers;
   private final Clock clock;
   private final int batchSize;
   private final boolean atStart;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pii-rotation").daemon().factory());
   private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
-  PiiRotationJob(PiiReencryption reencryption, ClusterLease lease, Clock clock,
+  PiiRotationJob(PiiReencryption reencryption, ClusterLease lease, Markers markers, Clock clock,
       @Value("${engage.pii.rotation.batch-size:500}") int batchSize,
       @Value("${engage.pii.rotation.at-start:true}") boolean atStart) {
     this.reencryption = reencryption;
     this.lease = lease;
+    this.markers = markers;
     this.clock = clock;
     this.batchSize = batchSize;
     this.atStart = atStart;
@@ -60,11 +63,20 @@ public class PiiRotationJob {
     }
   }
 
+  /**
+   * At start, only while no complete run under the active key is recorded: every write since goes
+   * through the cipher, so a full scan of large tables at every start would find nothing. (Going
+   * back to an earlier key id needs an explicit rotation.)
+   */
   @EventListener(ApplicationReadyEvent.class)
   void onStart() {
-    if (atStart) {
+    if (atStart && !markers.isSet(marker(reencryption.activeKeyId()))) {
       start();
     }
+  }
+
+  private static String marker(String keyId) {
+    return "pii-sealed:" + keyId;
   }
 
   /** Starts a run unless one is running here; returns the status right after. */
@@ -117,6 +129,7 @@ public class PiiRotationJob {
         rewritten.put(table.table(), count);
         status.set(new Status("RUNNING", activeKey, started, null, Map.copyOf(rewritten), null));
       }
+      markers.set(marker(activeKey));
       status.set(new Status("DONE", activeKey, started, clock.instant(), Map.copyOf(rewritten), null));
       long total = rewritten.values().stream().mapToLong(Long::longValue).sum();
       if (total > 0) {
