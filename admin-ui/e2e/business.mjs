@@ -74,6 +74,14 @@ export async function run({ baseUrl, screenshots, name }) {
     await shot('simulation-report');
 
     await page.getByTestId('sim-activate').click();
+    // A new reward rule version waits for a second person: the row shows the pending approval,
+    // an admin approves it, and the version is in force.
+    await page.locator(`[data-testid="version-row"][data-version="${version}"][data-approval="pending"]`).waitFor();
+    await shot('pending-approval');
+    const [approval] = await apiCall(baseUrl, `/api/approvals?status=PENDING&targetType=rule-set&targetId=points:v${version}`, { user: 'admin' });
+    assert(approval?.requestedBy === 'business', `the pending approval of v${version}`);
+    await apiCall(baseUrl, `/api/approvals/${approval.id}/approve`, { method: 'POST', user: 'admin' });
+    await page.reload();
     await page.locator(`[data-testid="version-row"][data-version="${version}"][data-status="ACTIVE"]`).waitFor();
     await shot('activated');
 

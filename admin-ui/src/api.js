@@ -168,6 +168,14 @@ export const rules = {
   audit: (set, limit = 100) => request(`/api/rules/audit?${new URLSearchParams({ ...(set ? { ruleSet: set } : {}), limit: String(limit) })}`),
 };
 
+// ---- approvals (four-eyes: a reward rule activation waits for a second person) ----
+
+export const approvals = {
+  list: (query = {}) => request(`/api/approvals?${new URLSearchParams(query)}`),
+  approve: (id) => post(`/api/approvals/${enc(id)}/approve`),
+  reject: (id) => post(`/api/approvals/${enc(id)}/reject`),
+};
+
 // ---- journeys (engine-journeys) ----
 
 export const journeys = {

@@ -352,6 +352,12 @@ function mountModeler(container, { route }, journey) {
         const { xml: out } = await modeler.saveXML({ format: true });
         try {
           const result = await api.journeys.deploy(out);
+          // A journey for a large audience waits for a second marketer (engage.approvals).
+          if (result?.status === 'PENDING') {
+            status.ok(el('span', { dataset: { testid: 'deploy-pending', approval: String(result.id) } },
+              t('modeler.pendingApproval', { id: result.id })));
+            return;
+          }
           status.ok(el('span', { dataset: { testid: 'deployed', version: String(result.version), journey: result.journey } },
             t(result.duplicate ? 'modeler.duplicate' : 'modeler.deployed', { version: result.version }), ' ',
             el('a', { href: routeHref('journeys', [result.journey], { v: result.version }) }, `${result.journey} v${result.version} →`)));

@@ -12,7 +12,7 @@ import { catalogFor, starterGrid } from '../rules/catalog.js';
 import { columnLetter, csvTableToGrid, gridErrorsToCells, parseCsv, toApiGrid, uploadErrorsToCells, validateGrid } from '../rules/grid.js';
 import { busy, dateInputValue, statusLine, tile } from '../views/common.js';
 import { gridEditor } from '../views/grid-editor.js';
-import { historyPanel, versionsPanel } from '../views/rule-versions.js';
+import { activateOrRequest, historyPanel, versionsPanel } from '../views/rule-versions.js';
 
 const TABLE_FORMATS = ['GRID', 'CSV', 'XLSX'];
 
@@ -28,7 +28,7 @@ export function mount(container, { me, route, navigate }) {
     }, t(`rules.set.${s}`))));
 
   const versions = versionsPanel({
-    ruleSet, canEdit, status,
+    ruleSet, canEdit, status, me,
     onChanged: reload,
     onEdit: (v) => navigate('rules', [ruleSet], { edit: v.version }),
     onSimulate: (v) => drawSimulation(v.version),
@@ -220,8 +220,7 @@ export function mount(container, { me, route, navigate }) {
       onclick: async (e) => {
         if (!window.confirm(t('rules.activate.confirm', { version }))) return;
         await busy(e.currentTarget, status, async () => {
-          await api.rules.activate(ruleSet, version);
-          status.ok(t('rules.activated', { version }));
+          await activateOrRequest(ruleSet, version, status);
           await reload();
         });
       },

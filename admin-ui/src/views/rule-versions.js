@@ -6,25 +6,67 @@ import { el, errorBox, loadingNote, panel, replaceContent, table } from '../dom.
 import { auditDetail, diffStats } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { getLocale, t, translateEnum } from '../i18n.js';
+import { REWARD_RULE_SETS } from '../roles.js';
 import { badge, busy, diffView } from './common.js';
 
 const TABLE_FORMATS = ['GRID', 'CSV', 'XLSX'];
 
-export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onSimulate }) {
+/**
+ * Activates a version, or asks for it: a reward rule version never in force before answers 202
+ * with a pending approval, which a second person approves from the versions table.
+ */
+export async function activateOrRequest(ruleSet, version, status) {
+  const answer = await api.rules.activate(ruleSet, version);
+  if (answer?.status === 'PENDING') status.ok(t('rules.pendingApproval', { version }));
+  else status.ok(t('rules.activated', { version }));
+  return answer;
+}
+
+export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onSimulate, me }) {
   const body = el('div', {}, loadingNote());
   const rollback = canEdit
     ? el('button', { type: 'button', dataset: { testid: 'rollback' }, onclick: () => doRollback() }, t('rules.rollback'))
     : null;
   const node = panel('rule-versions', 'rules.versions', el('div', { className: 'panel-tools' }, rollback), body);
   let versions = [];
+  let pending = new Map();
 
   async function doActivate(version, button) {
     if (!window.confirm(t('rules.activate.confirm', { version }))) return;
     await busy(button, status, async () => {
-      await api.rules.activate(ruleSet, version);
-      status.ok(t('rules.activated', { version }));
+      await activateOrRequest(ruleSet, version, status);
       await onChanged?.();
     });
+  }
+
+  async function decide(approval, version, button, approve) {
+    await busy(button, status, async () => {
+      if (approve) {
+        await api.approvals.approve(approval.id);
+        status.ok(t('rules.approved', { version }));
+      } else {
+        await api.approvals.reject(approval.id);
+        status.ok(t('rules.withdrawn', { version }));
+      }
+      await onChanged?.();
+    });
+  }
+
+  function approvalActions(v) {
+    const approval = pending.get(v.version);
+    if (!approval) return [];
+    const mine = approval.requestedBy === me?.username;
+    return [
+      badge('approval', t('rules.approvalPending'), 'status-pending'),
+      canEdit && !mine ? el('button', {
+        type: 'button', className: 'link', dataset: { testid: 'version-approve' },
+        onclick: (e) => decide(approval, v.version, e.currentTarget, true),
+      }, t('rules.approve')) : null,
+      mine ? el('button', {
+        type: 'button', className: 'link', dataset: { testid: 'version-withdraw' },
+        onclick: (e) => decide(approval, v.version, e.currentTarget, false),
+      }, t('rules.withdraw')) : null,
+    ];
   }
 
   async function doRollback() {
@@ -58,7 +100,9 @@ export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onS
     replaceContent(body, table(columns, rows, {
       testid: 'versions-table',
       rowTestid: 'version-row',
-      rowAttrs: (row) => ({ dataset: { version: String(row.raw.version), status: row.raw.status } }),
+      rowAttrs: (row) => ({ dataset: {
+        version: String(row.raw.version), status: row.raw.status, approval: pending.has(row.raw.version) ? 'pending' : '',
+      } }),
       cell: (row, c) => {
         const v = row.raw;
         if (c.key === 'status') return badge('status', translateEnum(locale, 'rules.status', v.status), `status-${v.status.toLowerCase()}`);
@@ -71,7 +115,8 @@ export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onS
           el('a', { href: api.rules.drlUrl(ruleSet, v.version), download: '' }, t('rules.download.drl')),
           canEdit && v.status === 'DRAFT' && onSimulate
             ? el('button', { type: 'button', className: 'link', dataset: { testid: 'version-simulate' }, onclick: () => onSimulate(v) }, t('rules.simulate')) : null,
-          canEdit && v.status !== 'ACTIVE'
+          ...approvalActions(v),
+          canEdit && v.status !== 'ACTIVE' && !pending.has(v.version)
             ? el('button', {
               type: 'button', className: 'link', dataset: { testid: 'version-activate' },
               onclick: (e) => doActivate(v.version, e.currentTarget),
@@ -84,7 +129,15 @@ export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onS
     element: node,
     async load() {
       try {
-        versions = await api.rules.versions(ruleSet);
+        const [list, approvals] = await Promise.all([
+          api.rules.versions(ruleSet),
+          REWARD_RULE_SETS.includes(ruleSet)
+            ? api.approvals.list({ status: 'PENDING', targetType: 'rule-set' }).catch(() => []) : [],
+        ]);
+        versions = list;
+        pending = new Map((approvals || [])
+          .filter((a) => a.kind === 'rules.activate' && a.payload?.ruleSet === ruleSet)
+          .map((a) => [Number(a.payload.version), a]));
         draw();
       } catch (error) {
         replaceContent(body, errorBox(error));

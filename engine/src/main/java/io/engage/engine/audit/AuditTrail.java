@@ -16,6 +16,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -26,7 +30,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Outside a request (scheduled jobs, Zeebe workers) the actor is {@code system}.
  *
  * <p>The entry joins the caller's transaction when there is one: a change that rolls back leaves
- * no entry claiming it happened.
+ * no entry claiming it happened. In a read-only transaction (a read of personal data) it is written
+ * in a transaction of its own, since the caller's cannot write.
  */
 @Service
 public class AuditTrail {
@@ -43,9 +48,13 @@ public class AuditTrail {
   // also while a test or a journey preview moves the virtual clock.
   private final Clock wallClock = Clock.systemUTC();
 
-  AuditTrail(AuditMapper mapper, ObjectMapper json) {
+  private final TransactionTemplate ownTransaction;
+
+  AuditTrail(AuditMapper mapper, ObjectMapper json, PlatformTransactionManager transactions) {
     this.mapper = mapper;
     this.json = json;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public void record(AuditEvent event) {
@@ -71,7 +80,7 @@ public class AuditTrail {
   }
 
   private void recordAs(String actor, String roles, AuditEvent event, HttpServletRequest request) {
-    mapper.insert(new AuditMapper.AuditRow(
+    AuditMapper.AuditRow row = new AuditMapper.AuditRow(
         null,
         wallClock.instant().truncatedTo(ChronoUnit.MILLIS),
         truncate(actor, 128),
@@ -81,7 +90,12 @@ public class AuditTrail {
         truncate(event.targetId(), 255),
         event.detail().isEmpty() ? null : toJson(event),
         request == null ? null : truncate(request.getRemoteAddr(), 64),
-        request == null ? null : requestId(request)));
+        request == null ? null : requestId(request));
+    if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+      ownTransaction.executeWithoutResult(status -> mapper.insert(row));
+    } else {
+      mapper.insert(row);
+    }
   }
 
   /** Newest first. */

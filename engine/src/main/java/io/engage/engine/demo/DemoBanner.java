@@ -32,7 +32,7 @@ class DemoBanner {
            API ............. %1$s/api   (OpenAPI: %1$s/v3/api-docs, %1$s/swagger-ui.html)
            Health .......... %1$s/actuator/health
 
-         Demo logins (password "%2$s"): admin, marketer, service, business, agent
+         Demo logins (password "%2$s"): admin, marketer, service, business, agent, viewer (read-only)
          Demo API key for events: X-API-Key: %3$s
            curl -H 'X-API-Key: %3$s' -H 'Content-Type: application/json' %1$s/api/events -d \\
              '{"eventId":"try-1","customerId":"c-000001","type":"order.placed",

@@ -51,12 +51,7 @@ class JourneyCatalog {
 
   /** Validates, deploys and stores a BPMN; a refusal is a 422 naming the element at fault. */
   Deployed deploy(byte[] xml, String user, String source) {
-    Document document = parse(xml);
-    List<FieldError> errors = JourneyValidator.validate(document);
-    if (!errors.isEmpty()) {
-      throw refused("The journey was not deployed: " + describe(errors), errors);
-    }
-    JourneyModel model = JourneyModel.of(document);
+    JourneyModel model = validated(xml);
     String resourceName = model.processId() + ".bpmn";
     Process process = deployToZeebe(xml, resourceName);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -68,6 +63,22 @@ class JourneyCatalog {
     }
     models.put(key(version.journey(), version.version()), model);
     return new Deployed(stored ? version : mapper.findVersion(version.journey(), version.version()), !stored);
+  }
+
+  /** The model of a BPMN that would deploy; a refusal is a 422 naming the element at fault. */
+  JourneyModel validated(byte[] xml) {
+    Document document = parse(xml);
+    List<FieldError> errors = JourneyValidator.validate(document);
+    if (!errors.isEmpty()) {
+      throw refused("The journey was not deployed: " + describe(errors), errors);
+    }
+    return JourneyModel.of(document);
+  }
+
+  /** Whether this BPMN is the journey's latest version already (deploying it changes nothing). */
+  boolean isLatest(String journey, byte[] xml) {
+    String checksum = Hashes.sha256Hex(BpmnDocuments.text(xml));
+    return latest(journey).map(version -> version.checksum().equals(checksum)).orElse(false);
   }
 
   /**

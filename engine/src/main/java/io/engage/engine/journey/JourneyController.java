@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,29 +31,41 @@ class JourneyController {
   private final JourneyPlatform platform;
   private final Experiments experiments;
   private final JourneyPreviews previews;
+  private final JourneyPublishApproval approval;
 
-  JourneyController(JourneyCatalog catalog, JourneyPlatform platform, Experiments experiments, JourneyPreviews previews) {
+  JourneyController(JourneyCatalog catalog, JourneyPlatform platform, Experiments experiments, JourneyPreviews previews,
+      JourneyPublishApproval approval) {
     this.catalog = catalog;
     this.platform = platform;
     this.experiments = experiments;
     this.previews = previews;
+    this.approval = approval;
   }
 
   @Operation(summary = "Deploy a journey: a BPMN file as multipart 'file' (validated first; refusals name the element)")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> deployFile(@RequestParam("file") MultipartFile file, Principal user)
-      throws IOException {
-    return deployed(catalog.deploy(file.getBytes(), user.getName(), JourneyCatalog.API));
+  ResponseEntity<?> deployFile(@RequestParam("file") MultipartFile file, Authentication user) throws IOException {
+    return deploy(file.getBytes(), user);
   }
 
   @Operation(summary = "Deploy a journey: the BPMN XML as the request body")
   @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/bpmn+xml",
       MediaType.APPLICATION_OCTET_STREAM_VALUE})
-  ResponseEntity<Map<String, Object>> deployXml(@RequestBody byte[] xml, Principal user) {
-    return deployed(catalog.deploy(xml, user.getName(), JourneyCatalog.API));
+  ResponseEntity<?> deployXml(@RequestBody byte[] xml, Authentication user) {
+    return deploy(xml, user);
   }
 
-  private static ResponseEntity<Map<String, Object>> deployed(JourneyCatalog.Deployed deployed) {
+  /** Deploys now, or (a large audience) answers 202 with the approval it waits for. */
+  private ResponseEntity<?> deploy(byte[] xml, Authentication user) {
+    var pending = approval.requestIfNeeded(xml, user);
+    if (pending.isPresent()) {
+      return ResponseEntity.accepted().body(pending.get());
+    }
+    JourneyCatalog.Deployed deployed = catalog.deploy(xml, user.getName(), JourneyCatalog.API);
+    return ResponseEntity.status(deployed.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(describe(deployed));
+  }
+
+  static Map<String, Object> describe(JourneyCatalog.Deployed deployed) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("journey", deployed.version().journey());
     body.put("version", deployed.version().version());
@@ -60,7 +73,7 @@ class JourneyController {
     body.put("duplicate", deployed.duplicate());
     body.put("deployedBy", deployed.version().deployedBy());
     body.put("deployedAt", deployed.version().deployedAt());
-    return ResponseEntity.status(deployed.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+    return body;
   }
 
   @Operation(summary = "Every journey with its versions and, per version, live instances per element")

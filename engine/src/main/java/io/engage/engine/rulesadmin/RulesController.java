@@ -37,10 +37,12 @@ class RulesController {
   private static final int MAX_DRL_CHARS = 1_000_000;
   private final RuleSetService rules;
   private final RuleAuthoring authoring;
+  private final RuleActivationApproval approval;
 
-  RulesController(RuleSetService rules, RuleAuthoring authoring) {
+  RulesController(RuleSetService rules, RuleAuthoring authoring, RuleActivationApproval approval) {
     this.rules = rules;
     this.authoring = authoring;
+    this.approval = approval;
   }
 
   record GridDraft(@NotNull @Valid RuleGrid grid, @Size(max = 1000) String comment) {}
@@ -126,11 +128,15 @@ class RulesController {
         .body(download.content());
   }
 
-  @Operation(summary = "Activate a version on every node; the active one is retired")
+  @Operation(summary = "Activate a version on every node; the active one is retired. A reward rule version never "
+      + "in force before answers 202 with a pending approval, performed when a second user approves it")
   @PostMapping("/{ruleSet}/versions/{version}/activate")
-  RuleSetVersion activate(@PathVariable String ruleSet, @PathVariable int version, Authentication user) {
+  ResponseEntity<?> activate(@PathVariable String ruleSet, @PathVariable int version, Authentication user) {
     requireEditor(ruleSet, user);
-    return rules.activate(ruleSet, version, user.getName());
+    if (approval.needed(ruleSet, version)) {
+      return ResponseEntity.accepted().body(approval.request(ruleSet, version, user));
+    }
+    return ResponseEntity.ok(rules.activate(ruleSet, version, user.getName()));
   }
 
   @Operation(summary = "Re-activate the version that was active before the current one")

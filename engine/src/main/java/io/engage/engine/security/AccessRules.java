@@ -82,6 +82,10 @@ final class AccessRules {
       roles(HttpMethod.GET, Set.of(BUSINESS, SERVICE_MANAGER, VIEWER, ADMIN), "/api/rules", "/api/rules/**"),
       roles(null, Set.of(BUSINESS, SERVICE_MANAGER, ADMIN), "/api/rules", "/api/rules/**"),
 
+      // Approvals: whoever may make a risky change may approve another's (the change's owner checks the role).
+      roles(HttpMethod.GET, Set.of(BUSINESS, MARKETER, VIEWER, ADMIN), "/api/approvals", "/api/approvals/**"),
+      roles(HttpMethod.POST, Set.of(BUSINESS, MARKETER, ADMIN), "/api/approvals/*/approve", "/api/approvals/*/reject"),
+
       // Administration: the audit log, API keys, metrics.
       roles(null, Set.of(ADMIN), "/api/admin/**"),
       roles(null, Set.of(ADMIN), "/actuator/**"));

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class AuditTrailTest extends EngineTest {
 
   @LocalServerPort int port;
   @Autowired AuditTrail trail;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
   Api api;
 
   @BeforeEach
@@ -76,6 +79,16 @@ class AuditTrailTest extends EngineTest {
     assertThat(entry.path("detail").path("version").asInt()).isEqualTo(3);
     assertThat(entry.path("detail").has("ignored")).isFalse();
     assertThat(entry.has("remoteAddr")).isFalse();
+  }
+
+  @Test
+  void aReadInAReadOnlyTransactionIsRecordedAllTheSame() {
+    TransactionTemplate readOnly = new TransactionTemplate(transactions);
+    readOnly.setReadOnly(true);
+    String target = "c-" + UUID.randomUUID();
+    readOnly.executeWithoutResult(status -> trail.record(AuditEvent.of("test.pii-read", "customer", target)));
+    assertThat(single("/api/admin/audit?action=test.pii-read&targetId=" + target).path("targetType").asText())
+        .isEqualTo("customer");
   }
 
   @Test

@@ -67,7 +67,7 @@ class RuleAuthoringTest extends EngineTest {
     assertThat(api.getAs("business", "/api/rules/points/versions/1/file").status()).as("v1 is DRL").isEqualTo(404);
     assertThat(api.getAs("business", "/api/rules/points/versions/1/drl").body()).contains("rule \"Base points\"");
 
-    assertThat(post("business", "/api/rules/points/versions/" + version + "/activate").status()).isEqualTo(200);
+    activateWithApproval("business", "points", version, "admin");
     assertThat(api.postEvents("""
         {"eventId":"tbl-ev-1","customerId":"tbl-c1","type":"order.placed","occurredAt":"2026-11-21T10:00:00Z",
          "data":{"orderId":"tbl-o1","amount":"10.00"}}""").status()).isEqualTo(202);
@@ -132,6 +132,15 @@ class RuleAuthoringTest extends EngineTest {
     return api.send(authorized(user, "/api/rules/" + ruleSet + "/versions/upload")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A new reward rule version waits for a second person's approval (Approvals), then is active. */
+  private void activateWithApproval(String requester, String ruleSet, int version, String approver) {
+    Api.Response pending = post(requester, "/api/rules/" + ruleSet + "/versions/" + version + "/activate");
+    assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+    assertThat(pending.json().path("status").asText()).isEqualTo("PENDING");
+    Api.Response approved = post(approver, "/api/approvals/" + pending.json().path("id").asLong() + "/approve");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
   }
 
   private Api.Response post(String user, String path) {

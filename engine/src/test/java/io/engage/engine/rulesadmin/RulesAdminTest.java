@@ -114,7 +114,7 @@ class RulesAdminTest extends EngineTest {
     assertThat(draft.json().path("status").asText()).isEqualTo("DRAFT");
     assertThat(active.get("points").version()).as("a draft changes nothing").isEqualTo("1");
 
-    assertThat(post("business", "/api/rules/points/versions/" + version + "/activate").status()).isEqualTo(200);
+    activateWithApproval("business", "points", version, "admin");
     assertThat(active.get("points").version()).isEqualTo(String.valueOf(version));
     JsonNode ledger = orderAndAwaitLedger("rules-c1", "rules-o1", "100.00");
     assertThat(ledger.path("points").asLong()).as("doubled base 200 + first order 100").isEqualTo(300);
@@ -209,6 +209,15 @@ class RulesAdminTest extends EngineTest {
     return api.send(authorized(user, "/api/rules/" + ruleSet + "/versions")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** A new reward rule version waits for a second person's approval (Approvals), then is active. */
+  private void activateWithApproval(String requester, String ruleSet, int version, String approver) {
+    Api.Response pending = post(requester, "/api/rules/" + ruleSet + "/versions/" + version + "/activate");
+    assertThat(pending.status()).as(pending.body()).isEqualTo(202);
+    assertThat(pending.json().path("status").asText()).isEqualTo("PENDING");
+    Api.Response approved = post(approver, "/api/approvals/" + pending.json().path("id").asLong() + "/approve");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
   }
 
   private Api.Response post(String user, String path) {

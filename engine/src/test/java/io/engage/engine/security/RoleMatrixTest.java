@@ -150,6 +150,11 @@ class RoleMatrixTest extends EngineTest {
         "POST /api/rules/{ruleSet}/versions/upload", "POST /api/rules/{ruleSet}/versions/{version}/activate",
         "POST /api/rules/{ruleSet}/simulations");
     expect(only(Caller.ADMIN, Caller.BUSINESS), "POST /api/rules/{ruleSet}/rollback");
+    // Approvals.
+    expect(only(Caller.ADMIN, Caller.BUSINESS, Caller.MARKETER, Caller.VIEWER),
+        "GET /api/approvals", "GET /api/approvals/{id}");
+    expect(only(Caller.ADMIN, Caller.BUSINESS, Caller.MARKETER),
+        "POST /api/approvals/{id}/approve", "POST /api/approvals/{id}/reject");
     // Administration.
     expect(only(Caller.ADMIN),
         "POST /api/admin/pii/rotate", "GET /api/admin/pii/rotation",
