@@ -50,9 +50,12 @@ public class Events {
 
   /**
    * Deletes one batch of raw events received before {@code cutoff} (retention); what was derived
-   * from them (orders, ledger, tiers, scores) is kept. Returns how many were deleted.
+   * from them (orders, ledger, tiers, scores) is kept. Returns how many were deleted. Read
+   * committed: under repeatable read the outbox rows its NOT EXISTS reads get shared locks, and the
+   * outbox relay marking rows done deadlocked with it.
    */
-  @org.springframework.transaction.annotation.Transactional
+  @org.springframework.transaction.annotation.Transactional(
+      isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
   public int deleteReceivedBefore(Instant cutoff, int limit) {
     return mapper.deleteReceivedBefore(cutoff, limit);
   }

@@ -62,7 +62,9 @@ class RawEventRetentionTest extends EngineTest {
 
     ((AdjustableClock) clock).set(between.plus(Duration.ofDays(400)));
     assertThat(retention.purge()).isPositive();
-    assertThat(events("ret-old")).isZero();
+    assertThat(events("ret-old")).as(() -> "cutoff " + between + ", kept: "
+        + jdbc.queryForList("SELECT received_at FROM event WHERE event_id = 'ret-old'") + " outbox "
+        + jdbc.queryForList("SELECT topic, status FROM outbox WHERE event_id = 'ret-old'")).isZero();
     assertThat(events("ret-new")).isEqualTo(1);
     assertThat(loyalty.orders("ret-1", 10)).hasSize(2);
     assertThat(loyalty.balance("ret-1")).isEqualTo(points);
