@@ -1,5 +1,6 @@
 package io.engage.engine.complaint;
 
+import io.engage.engine.platform.pii.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record Complaint(
     String customerId,
     String severity,
     String channel,
-    String description,
+    @PersonalData String description,
     String status,
     Integer level,
     Integer maxLevel,
@@ -22,7 +23,7 @@ public record Complaint(
     Decision decision,
     String resolution,
     Integer surveyScore,
-    String surveyComment,
+    @PersonalData String surveyComment,
     Instant openedAt,
     Instant resolvedAt,
     Instant updatedAt,

@@ -1,29 +1,35 @@
 package io.engage.engine.customer;
 
-import io.engage.engine.platform.crypto.Hashes;
+import io.engage.engine.platform.crypto.LookupHash;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place that turns an email or phone number into the key profiles are matched on (merge
- * rules, lookups). Today a SHA-256 of the normalised value; when personal data is encrypted (issue
- * 8) this becomes a keyed hash and nothing else has to change. The V30 migration back-filled the
- * same function in SQL ({@code SHA2(LOWER(TRIM(email)), 256)}, {@code SHA2(TRIM(phone), 256)}).
+ * rules, search by email or phone): a keyed hash of the normalised value, since the columns
+ * themselves hold ciphertext that differs every time. The start-up migration of plaintext rows
+ * (PiiReencryption) recomputes these keys with the same functions.
  */
-public final class ContactLookup {
+@Component
+public class ContactLookup {
 
-  private ContactLookup() {}
+  private final LookupHash hash;
 
-  public static String emailKey(String email) {
+  ContactLookup(LookupHash hash) {
+    this.hash = hash;
+  }
+
+  public String emailKey(String email) {
     if (email == null || email.isBlank()) {
       return null;
     }
-    return Hashes.sha256Hex(email.trim().toLowerCase(Locale.ROOT));
+    return hash.hex("email:" + email.trim().toLowerCase(Locale.ROOT));
   }
 
-  public static String phoneKey(String phone) {
+  public String phoneKey(String phone) {
     if (phone == null || phone.isBlank()) {
       return null;
     }
-    return Hashes.sha256Hex(phone.trim());
+    return hash.hex("phone:" + phone.trim());
   }
 }

@@ -1,15 +1,16 @@
 package io.engage.engine.customer;
 
+import io.engage.engine.platform.pii.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** A customer profile. name, email, phone and address are personal data. */
 public record Customer(
     String id,
-    String name,
-    String email,
-    String phone,
-    String address,
+    @PersonalData(PersonalData.Kind.NAME) String name,
+    @PersonalData(PersonalData.Kind.EMAIL) String email,
+    @PersonalData(PersonalData.Kind.PHONE) String phone,
+    @PersonalData String address,
     LocalDate birthday,
     String timeZone,
     String locale,

@@ -22,9 +22,25 @@ interface CustomerMapper {
 
   int updateTier(@Param("id") String id, @Param("tier") String tier, @Param("now") Instant now);
 
-  List<CustomerSummary> search(@Param("query") String query, @Param("prefix") String prefix, @Param("limit") int limit);
+  List<CustomerSummary> search(@Param("prefix") String prefix, @Param("emailLookup") String emailLookup,
+      @Param("phoneLookup") String phoneLookup, @Param("limit") int limit);
 
   void upsertConsent(Consent consent);
+
+  int insertConsentHistory(Consent consent);
+
+  /** The current decision per channel, and the decision in the history (every change is kept). */
+  default void recordConsent(Consent consent) {
+    upsertConsent(consent);
+    insertConsentHistory(consent);
+  }
+
+  List<Consent> findConsentHistory(@Param("customerId") String customerId);
+
+  /** Profiles merged into this one (they keep their own copy of the personal data). */
+  List<String> findMergedFrom(@Param("id") String id);
+
+  int eraseProfile(@Param("id") String id, @Param("now") Instant now);
 
   List<Consent> findConsents(@Param("customerId") String customerId);
 

@@ -26,10 +26,12 @@ public class Customers {
 
   private final CustomerMapper mapper;
   private final ApplicationEventPublisher publisher;
+  private final ContactLookup lookup;
 
-  Customers(CustomerMapper mapper, ApplicationEventPublisher publisher) {
+  Customers(CustomerMapper mapper, ApplicationEventPublisher publisher, ContactLookup lookup) {
     this.mapper = mapper;
     this.publisher = publisher;
+    this.lookup = lookup;
   }
 
   public Optional<CustomerIdentity> identity(String id) {
@@ -88,7 +90,7 @@ public class Customers {
     if (customer == null) {
       throw ApiProblemException.notFound("Customer " + customerId);
     }
-    mapper.updateContactPoints(customerId, ContactLookup.emailKey(customer.email()), ContactLookup.phoneKey(customer.phone()),
+    mapper.updateContactPoints(customerId, lookup.emailKey(customer.email()), lookup.phoneKey(customer.phone()),
         emailVerified, phoneVerified);
     publisher.publishEvent(new CustomerProfileChanged(customerId, "verification"));
   }
@@ -105,7 +107,7 @@ public class Customers {
     Set<String> existing = new HashSet<>(mapper.findExisting(profiles.stream().map(ImportedProfile::id).toList()));
     List<CustomerMapper.ProfileRow> rows = profiles.stream()
         .filter(p -> !existing.contains(p.id()))
-        .map(p -> new CustomerMapper.ProfileRow(p, ContactLookup.emailKey(p.email()), ContactLookup.phoneKey(p.phone())))
+        .map(p -> new CustomerMapper.ProfileRow(p, lookup.emailKey(p.email()), lookup.phoneKey(p.phone())))
         .toList();
     if (!rows.isEmpty()) {
       mapper.insertProfiles(rows, now, defaultZone);
@@ -127,18 +129,50 @@ public class Customers {
 
   /** Live profiles holding this phone number exactly as stored (e.g. "+8613800000001"). */
   public List<String> withPhone(String phone) {
-    String lookup = ContactLookup.phoneKey(phone);
-    return lookup == null ? List.of() : mapper.findLiveIdsByPhoneLookup(lookup);
+    String key = lookup.phoneKey(phone);
+    return key == null ? List.of() : mapper.findLiveIdsByPhoneLookup(key);
   }
 
+  /** By id prefix, or by exact email or phone (their keyed hashes: the columns are encrypted). */
   public List<CustomerSummary> search(String query, int limit) {
     String trimmed = query == null ? "" : query.trim();
     String prefix = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return mapper.search(trimmed, prefix, limit);
+    return mapper.search(prefix, lookup.emailKey(trimmed), lookup.phoneKey(trimmed), limit);
   }
 
   public List<Consent> consents(String customerId) {
     return mapper.findConsents(customerId);
+  }
+
+  /** Every consent decision, oldest first, with its source and time. */
+  public List<Consent> consentHistory(String customerId) {
+    return mapper.findConsentHistory(customerId);
+  }
+
+  /**
+   * Erases the profile's personal data (and that of every profile merged into it): the sealed
+   * columns, the lookups, birthday and verification are cleared, every consent is withdrawn with
+   * source {@code erasure}. The rows stay, so orders, points and the ledger keep their customer.
+   * Returns the ids erased; a repeat erases again and changes nothing more.
+   */
+  @Transactional
+  public List<String> erase(String customerId, Instant now) {
+    if (mapper.findByIdForUpdate(customerId) == null) {
+      throw ApiProblemException.notFound("Customer " + customerId);
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    ids.add(customerId);
+    ids.addAll(mapper.findMergedFrom(customerId));
+    for (String id : ids) {
+      mapper.eraseProfile(id, now);
+      for (Consent consent : mapper.findConsents(id)) {
+        if (consent.granted()) {
+          mapper.recordConsent(new Consent(id, consent.channel(), false, "erasure", now));
+        }
+      }
+    }
+    publisher.publishEvent(new CustomerProfileChanged(customerId, "erasure"));
+    return ids;
   }
 
   public boolean hasConsent(String customerId, String channel) {
@@ -152,7 +186,7 @@ public class Customers {
    */
   @Transactional
   public void recordConsent(String customerId, String channel, boolean granted, String source, Instant at) {
-    mapper.upsertConsent(new Consent(customerId, channel.toUpperCase(java.util.Locale.ROOT), granted, source, at));
+    mapper.recordConsent(new Consent(customerId, channel.toUpperCase(java.util.Locale.ROOT), granted, source, at));
   }
 
   /**

@@ -53,7 +53,7 @@ class ProfileMergeStep implements CustomerMergeStep {
       boolean takeTheirs = ours == null || theirs.updatedAt().isAfter(ours.updatedAt())
           || (theirs.updatedAt().equals(ours.updatedAt()) && !theirs.granted() && ours.granted());
       if (takeTheirs) {
-        mapper.upsertConsent(new Consent(survivorId, theirs.channel(), theirs.granted(), abbreviate("merge:" + mergedId + ":" + theirs.source()),
+        mapper.recordConsent(new Consent(survivorId, theirs.channel(), theirs.granted(), abbreviate("merge:" + mergedId + ":" + theirs.source()),
             theirs.updatedAt()));
         consentsTaken++;
       }

@@ -20,11 +20,13 @@ class RegistrationHandler implements EventHandler {
   private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private final CustomerMapper mapper;
   private final Events events;
+  private final ContactLookup lookup;
   private final SecureRandom random = new SecureRandom();
 
-  RegistrationHandler(CustomerMapper mapper, Events events) {
+  RegistrationHandler(CustomerMapper mapper, Events events, ContactLookup lookup) {
     this.mapper = mapper;
     this.events = events;
+    this.lookup = lookup;
   }
 
   @Override
@@ -45,11 +47,11 @@ class RegistrationHandler implements EventHandler {
     if (mapper.insertIfAbsent(profile) == 0) {
       mapper.updateRegistration(profile);
     }
-    mapper.updateContactPoints(event.customerId(), ContactLookup.emailKey(data.email()), ContactLookup.phoneKey(data.phone()),
+    mapper.updateContactPoints(event.customerId(), lookup.emailKey(data.email()), lookup.phoneKey(data.phone()),
         data.emailVerified(), data.phoneVerified());
     Map<String, Boolean> consents = data.consents() == null ? Map.of() : data.consents();
     consents.forEach((channel, granted) ->
-        mapper.upsertConsent(new Consent(event.customerId(), channel, granted, "registration:" + event.eventId(), event.occurredAt())));
+        mapper.recordConsent(new Consent(event.customerId(), channel, granted, "registration:" + event.eventId(), event.occurredAt())));
   }
 
   private String newReferralCode() {

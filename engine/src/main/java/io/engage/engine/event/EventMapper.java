@@ -19,6 +19,9 @@ interface EventMapper {
 
   EventRow findByEventId(@Param("eventId") String eventId);
 
+  /** Deletes up to {@code limit} events received before {@code cutoff} whose outbox work is done. */
+  int deleteReceivedBefore(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
+
   int reassignCustomer(@Param("from") String from, @Param("to") String to);
 
   record EventRow(String eventId, String customerId, String type, Instant occurredAt, Instant receivedAt, String payload, String source) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.platform.identity.CustomerAliases;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,18 @@ public class Events {
     return Optional.of(new StoredEvent(row.eventId(), canonicalCustomerId(row.customerId()),
         EventType.fromWireName(row.type()).orElseThrow(), row.occurredAt(), row.receivedAt(), parse(row.payload()),
         LIVE.equals(row.source())));
+  }
+
+  /**
+   * Deletes one batch of raw events received before {@code cutoff} (retention); what was derived
+   * from them (orders, ledger, tiers, scores) is kept. Returns how many were deleted. Read
+   * committed: under repeatable read the outbox rows its NOT EXISTS reads get shared locks, and the
+   * outbox relay marking rows done deadlocked with it.
+   */
+  @org.springframework.transaction.annotation.Transactional(
+      isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+  public int deleteReceivedBefore(Instant cutoff, int limit) {
+    return mapper.deleteReceivedBefore(cutoff, limit);
   }
 
   /** A merge moves the merged profile's event history to the survivor; returns how many events moved. */

@@ -1,5 +1,6 @@
 package io.engage.engine.messaging;
 
+import io.engage.engine.platform.pii.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -28,7 +29,7 @@ interface AddressMapper {
 
   int deleteDevice(@Param("customerId") String customerId, @Param("id") long id);
 
-  record WechatBinding(String customerId, String appId, String openid, String status, String deadReason,
+  record WechatBinding(String customerId, String appId, @PersonalData String openid, String status, String deadReason,
       Instant updatedAt) {}
 
   void upsertWechat(@Param("customerId") String customerId, @Param("appId") String appId,

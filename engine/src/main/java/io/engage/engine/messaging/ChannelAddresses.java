@@ -3,6 +3,7 @@ package io.engage.engine.messaging;
 import io.engage.connectors.Channel;
 import io.engage.engine.customer.Customer;
 import io.engage.engine.platform.crypto.Hashes;
+import io.engage.engine.platform.crypto.LookupHash;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,12 @@ class ChannelAddresses {
   static final int MAX_DEVICES = 5;
 
   private final AddressMapper mapper;
+  private final LookupHash lookupHash;
   private final Clock clock;
 
-  ChannelAddresses(AddressMapper mapper, Clock clock) {
+  ChannelAddresses(AddressMapper mapper, LookupHash lookupHash, Clock clock) {
     this.mapper = mapper;
+    this.lookupHash = lookupHash;
     this.clock = clock;
   }
 
@@ -102,12 +105,16 @@ class ChannelAddresses {
     return Optional.ofNullable(mapper.findWechat(customerId));
   }
 
-  /** Emails compare case-insensitively, phone numbers by their digits. */
-  private static String hash(Address address) {
+  /**
+   * Emails compare case-insensitively, phone numbers by their digits. Keyed: a plain hash of an
+   * email or phone number is found again by hashing a list of them. (Tokens and openids are random
+   * and long, so their plain SHA-256 in token_hash / openid_hash reveals nothing.)
+   */
+  private String hash(Address address) {
     String normal = address.channel() == Channel.EMAIL
         ? address.value().trim().toLowerCase(Locale.ROOT)
         : address.value().replaceAll("[^0-9+]", "");
-    return Hashes.sha256Hex(normal);
+    return lookupHash.hex(address.channel().name() + ":" + normal);
   }
 
   private static boolean present(String value) {

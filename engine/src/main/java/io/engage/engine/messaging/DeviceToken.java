@@ -1,5 +1,6 @@
 package io.engage.engine.messaging;
 
+import io.engage.engine.platform.pii.PersonalData;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * turns {@code DEAD} and is never used again. The token itself is personal data and is never shown
  * in full.
  */
-public record DeviceToken(long id, String customerId, String platform, String token, String appId, String status,
+public record DeviceToken(long id, String customerId, String platform, @PersonalData String token, String appId, String status,
     String deadReason, Instant createdAt, Instant updatedAt) {
 
   public static final String ACTIVE = "ACTIVE";

@@ -1,5 +1,6 @@
 package io.engage.engine.messaging;
 
+import io.engage.engine.platform.pii.PersonalData;
 import java.time.Instant;
 
 /**
@@ -32,8 +33,8 @@ public record Message(
     Integer templateVersion,
     String locale,
     String category,
-    String recipient,
-    String subject,
+    @PersonalData String recipient,
+    @PersonalData String subject,
     String status,
     String reason,
     String provider,

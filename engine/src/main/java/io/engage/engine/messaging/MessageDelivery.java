@@ -351,7 +351,8 @@ class MessageDelivery {
   }
 
   private Map<String, Object> vars(Message message) {
-    String stored = mapper.findVars(message.id());
+    MessageMapper.StoredVars row = mapper.findVars(message.id());
+    String stored = row == null ? null : row.vars();
     if (stored == null) {
       return Map.of();
     }

@@ -24,7 +24,10 @@ interface MessageMapper {
   /** Locks the message unless another node holds it (then null). */
   Message findByIdForUpdateSkipLocked(@Param("id") long id);
 
-  String findVars(@Param("id") long id);
+  /** A row, not a bare String: MyBatis maps a lone String column with the default handler, not the sealed one. */
+  record StoredVars(String vars) {}
+
+  StoredVars findVars(@Param("id") long id);
 
   void settle(@Param("id") long id, @Param("status") String status, @Param("reason") String reason,
       @Param("channel") String channel, @Param("recipient") String recipient, @Param("subject") String subject,

@@ -1,5 +1,6 @@
 package io.engage.engine.messaging;
 
+import io.engage.engine.platform.pii.PersonalData;
 import io.engage.engine.platform.embedded.LocalSmtpSink;
 import io.engage.engine.platform.web.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +39,7 @@ class SinkController {
    * @param recipient the address, phone number, device token or openid
    * @param data push custom data, or WeChat template fields
    */
-  record SinkMessage(String recipient, String subject, String text, Map<String, String> data, String link,
+  record SinkMessage(@PersonalData String recipient, String subject, String text, Map<String, String> data, String link,
       String templateId, Instant at) {}
 
   @Operation(summary = "Emails the local SMTP sink received, newest first")

@@ -49,7 +49,10 @@ final class AccessRules {
       roles(HttpMethod.PUT, Set.of(INTEGRATION, ADMIN), "/api/customers/*/verification"),
       roles(null, Set.of(INTEGRATION, ADMIN), "/api/imports", "/api/imports/**"),
 
-      // Customers: everyone on staff reads; changes by the role whose job it is.
+      // Customers: everyone on staff reads; changes by the role whose job it is. A data subject's
+      // export (all their data in clear) and erasure are ADMIN's.
+      roles(HttpMethod.GET, Set.of(ADMIN), "/api/customers/*/export"),
+      roles(HttpMethod.POST, Set.of(ADMIN), "/api/customers/*/erasure"),
       roles(null, Set.of(BUSINESS, ADMIN), "/api/customers/*/tier-override"),
       roles(HttpMethod.POST, Set.of(SERVICE_MANAGER, ADMIN), "/api/customers/merges", "/api/customers/merges/**"),
       roles(HttpMethod.PUT, Set.of(MARKETER, AGENT, ADMIN), "/api/customers/*/tags/*"),

@@ -160,6 +160,8 @@ class RoleMatrixTest extends EngineTest {
         "POST /api/approvals/{id}/approve", "POST /api/approvals/{id}/reject");
     // Administration.
     expect(only(Caller.ADMIN),
+        "POST /api/admin/pii/rotate", "GET /api/admin/pii/rotation",
+        "GET /api/customers/{id}/export", "POST /api/customers/{id}/erasure",
         "GET /api/admin/audit", "POST /api/admin/api-keys", "GET /api/admin/api-keys", "DELETE /api/admin/api-keys/{id}", "GET /actuator", "GET /actuator/info", "GET /actuator/metrics",
         "GET /actuator/metrics/{requiredMetricName}", "GET /actuator/prometheus");
   }
