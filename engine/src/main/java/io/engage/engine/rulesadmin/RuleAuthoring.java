@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.platform.csv.CsvCells;
 import io.engage.rules.RuleCompilationException;
+import io.engage.rules.RuleSource;
+import io.engage.rules.ShippedRuleSets;
 import io.engage.rules.tables.DecisionTables;
 import io.engage.rules.tables.GridCompiler;
 import io.engage.rules.tables.RuleGrid;
+import io.engage.rules.tables.ShippedGrids;
 import io.engage.rules.tables.TableLimits;
 import io.engage.rules.tables.UploadedTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -59,27 +64,31 @@ class RuleAuthoring {
 
   /**
    * A table or grid version in the form asked for ({@code as}: xlsx, csv, or json for a grid), by
-   * default the form it was authored in. Versions written in DRL have no table form.
+   * default the form it was authored in. The shipped DRL of a set that also ships as a grid
+   * (points, tiers) downloads as that grid, which ShippedGridsTest proves decides alike; other
+   * versions written in DRL have no table form.
    */
   Download download(RuleSetVersion version, String as) {
     String base = version.ruleSet() + ".v" + version.version();
-    UploadedTable table = switch (version.format()) {
-      case "XLSX" -> new UploadedTable(version.fileName(), Base64.getDecoder().decode(version.original()));
-      case "CSV" -> new UploadedTable(version.fileName(), Base64.getDecoder().decode(version.original()));
-      case "GRID" -> new UploadedTable(base + ".drl.csv", GridCompiler.toCsv(readGrid(version)).getBytes(StandardCharsets.UTF_8));
+    RuleGrid grid = switch (version.format()) {
+      case "GRID" -> readGrid(version);
+      case "DRL" -> shippedGridOf(version).orElse(null);
       default -> null;
+    };
+    UploadedTable table = switch (version.format()) {
+      case "XLSX", "CSV" -> new UploadedTable(version.fileName(), Base64.getDecoder().decode(version.original()));
+      default -> grid == null ? null : new UploadedTable(base + ".drl.csv", GridCompiler.toCsv(grid).getBytes(StandardCharsets.UTF_8));
     };
     if (table == null) {
       return null;
     }
     String form = as == null ? "" : as;
     if (form.isEmpty()) {
-      form = "GRID".equals(version.format()) ? "json" : version.format().toLowerCase();
+      form = grid != null ? "json" : version.format().toLowerCase();
     }
     return switch (form) {
-      case "json" -> "GRID".equals(version.format())
-          ? new Download(base + ".grid.json", "application/json", version.original().getBytes(StandardCharsets.UTF_8))
-          : null;
+      case "json" -> grid == null ? null
+          : new Download(base + ".grid.json", "application/json", gridJson(version, grid));
       // Re-written even for a CSV original: its cells were typed by another user, and a cell
       // that a spreadsheet would run as a formula must reach the reader as text.
       case "csv" -> new Download(base + ".drl.csv", "text/csv", spreadsheetSafeCsv(table));
@@ -87,6 +96,27 @@ class RuleAuthoring {
           ? table.content() : DecisionTables.asXlsx(table));
       default -> null;
     };
+  }
+
+  /** The shipped grid, when this version is the shipped DRL of its set unchanged. */
+  private static Optional<RuleGrid> shippedGridOf(RuleSetVersion version) {
+    if (!ShippedRuleSets.names().contains(version.ruleSet())) {
+      return Optional.empty();
+    }
+    List<RuleSource> shipped = ShippedRuleSets.sources(version.ruleSet());
+    boolean unchanged = shipped.size() == 1 && shipped.getFirst().content().equals(version.drl());
+    return unchanged ? ShippedGrids.of(version.ruleSet()) : Optional.empty();
+  }
+
+  private byte[] gridJson(RuleSetVersion version, RuleGrid grid) {
+    if ("GRID".equals(version.format())) {
+      return version.original().getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return json.writeValueAsBytes(grid);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static byte[] spreadsheetSafeCsv(UploadedTable table) {

@@ -64,7 +64,6 @@ class RuleAuthoringTest extends EngineTest {
     Api.Response asXlsx = api.getAs("business", "/api/rules/points/versions/" + version + "/file?as=xlsx");
     assertThat(asXlsx.status()).isEqualTo(200);
     assertThat(asXlsx.contentType()).contains("spreadsheetml");
-    assertThat(api.getAs("business", "/api/rules/points/versions/1/file").status()).as("v1 is DRL").isEqualTo(404);
     assertThat(api.getAs("business", "/api/rules/points/versions/1/drl").body()).contains("rule \"Base points\"");
 
     activateWithApproval("business", "points", version, "admin");
@@ -120,6 +119,25 @@ class RuleAuthoringTest extends EngineTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(injected)));
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().path("errors").get(0).path("field").asText()).isEqualTo("grid row 2 column 1");
+  }
+
+  /** The shipped points and tiers (DRL) download as the grids they ship as; a grid download uploads again. */
+  @Test
+  void theShippedDrlDownloadsAsItsGridInEveryForm() {
+    Api.Response grid = api.getAs("business", "/api/rules/points/versions/1/file");
+    assertThat(grid.status()).as(grid.body()).isEqualTo(200);
+    assertThat(grid.contentType()).contains("json");
+    assertThat(grid.body()).contains("books");
+    assertThat(api.getAs("business", "/api/rules/points/versions/1/file?as=csv").body()).contains("RuleTable");
+    assertThat(api.getAs("business", "/api/rules/tiers/versions/1/file?as=xlsx").contentType()).contains("spreadsheetml");
+
+    Api.Response again = api.postJsonAs("business", "/api/rules/points/versions/grid",
+        "{\"grid\":" + grid.body() + ",\"comment\":\"round trip\"}");
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(again.json().path("format").asText()).isEqualTo("GRID");
+
+    assertThat(api.getAs("service", "/api/rules/escalation/versions/1/file").status())
+        .as("escalation ships as DRL only").isEqualTo(404);
   }
 
   private Api.Response upload(String user, String ruleSet, String fileName, byte[] content) {
