@@ -50,6 +50,14 @@ class SecurityTest extends EngineTest {
     assertThat(api.getAs("business", "/v3/api-docs").body()).contains("/api/events").contains("/api/customers/{id}");
   }
 
+  /** Deny by default: a path the access table does not name is closed even to ADMIN. */
+  @Test
+  void aPathTheAccessTableDoesNotNameIsRefused() {
+    assertThat(api.getAs("admin", "/api/no-such-endpoint").status()).isEqualTo(403);
+    assertThat(api.getAnonymous("/api/no-such-endpoint").status()).isEqualTo(401);
+    assertThat(api.getAs("admin", "/api/me").status()).isEqualTo(200);
+  }
+
   @Test
   void aViewerReadsButChangesNothing() {
     assertThat(api.getAs("viewer", "/api/me").body()).contains("VIEWER");
