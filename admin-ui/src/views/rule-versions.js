@@ -10,6 +10,14 @@ import { REWARD_RULE_SETS } from '../roles.js';
 import { badge, busy, diffView } from './common.js';
 
 const TABLE_FORMATS = ['GRID', 'CSV', 'XLSX'];
+// Version 1 is always the shipped rule set; these sets also ship as grids, which the engine serves
+// as that version's table forms.
+const SHIPPED_AS_GRID = ['points', 'tiers'];
+
+/** Whether a version downloads as a decision table (xlsx, csv). */
+export function hasTableForm(ruleSet, version) {
+  return TABLE_FORMATS.includes(version.format) || (version.version === 1 && SHIPPED_AS_GRID.includes(ruleSet));
+}
 
 /**
  * Activates a version, or asks for it: a reward rule version never in force before answers 202
@@ -107,9 +115,9 @@ export function versionsPanel({ ruleSet, canEdit, status, onChanged, onEdit, onS
         const v = row.raw;
         if (c.key === 'status') return badge('status', translateEnum(locale, 'rules.status', v.status), `status-${v.status.toLowerCase()}`);
         if (c.key !== 'actions') return undefined;
-        const table = TABLE_FORMATS.includes(v.format);
+        const table = hasTableForm(ruleSet, v);
         return el('span', { className: 'actions' },
-          table && onEdit ? el('button', { type: 'button', className: 'link', dataset: { testid: 'version-edit' }, onclick: () => onEdit(v) }, t('rules.grid')) : null,
+          TABLE_FORMATS.includes(v.format) && onEdit ? el('button', { type: 'button', className: 'link', dataset: { testid: 'version-edit' }, onclick: () => onEdit(v) }, t('rules.grid')) : null,
           table ? el('a', { href: api.rules.fileUrl(ruleSet, v.version, 'xlsx'), download: '' }, t('rules.download.xlsx')) : null,
           table ? el('a', { href: api.rules.fileUrl(ruleSet, v.version, 'csv'), download: '' }, t('rules.download.csv')) : null,
           el('a', { href: api.rules.drlUrl(ruleSet, v.version), download: '' }, t('rules.download.drl')),
