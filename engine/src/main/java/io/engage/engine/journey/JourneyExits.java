@@ -7,7 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 
-/** Takes a customer out of every journey they are in (an erasure: nothing more may be sent or decided). */
+/**
+ * Takes a customer out of journeys: all of them (an erasure: nothing more may be sent or decided),
+ * or one instance (a merged profile's, see JourneyMergeStep).
+ */
 @Service
 public class JourneyExits {
 
@@ -34,25 +37,32 @@ public class JourneyExits {
   public int leaveAll(String customerId) {
     int ended = 0;
     for (JourneyInstance instance : mapper.findInstances(customerId)) {
-      if (!"ACTIVE".equals(instance.status())) {
-        continue;
+      if (leave(instance)) {
+        ended++;
       }
-      try {
-        zeebe.newCancelInstanceCommand(instance.processInstanceKey()).send()
-            .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (ExecutionException e) {
-        if (!String.valueOf(e.getCause().getMessage()).contains("NOT_FOUND")) {
-          throw new IllegalStateException("Zeebe refused to cancel journey instance " + instance.processInstanceKey(), e);
-        }
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("Zeebe did not answer in time cancelling " + instance.processInstanceKey(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-      mapper.markStatus(instance.processInstanceKey(), CANCELLED, clock.instant());
-      ended++;
     }
     return ended;
+  }
+
+  /** Cancels one instance if it is active (see {@link #leaveAll}); whether it was. */
+  boolean leave(JourneyInstance instance) {
+    if (!"ACTIVE".equals(instance.status())) {
+      return false;
+    }
+    try {
+      zeebe.newCancelInstanceCommand(instance.processInstanceKey()).send()
+          .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!String.valueOf(e.getCause().getMessage()).contains("NOT_FOUND")) {
+        throw new IllegalStateException("Zeebe refused to cancel journey instance " + instance.processInstanceKey(), e);
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Zeebe did not answer in time cancelling " + instance.processInstanceKey(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    mapper.markStatus(instance.processInstanceKey(), CANCELLED, clock.instant());
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.engage.engine.event.StoredEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Zeebe message as the journey contract (bpmn/README.md) defines it: name, correlation key,
@@ -12,6 +13,9 @@ import java.util.Map;
 record JourneyMessage(String name, String correlationKey, String messageId, Map<String, Object> variables) {
 
   static final String LIFECYCLE_CHANGED = "lifecycle.changed";
+
+  /** Messages correlated by the complaint they are about, not by the customer. */
+  static final Set<String> KEYED_BY_COMPLAINT = Set.of("complaint.opened", "complaint.resolved", "survey.answered");
 
   /** The message an event becomes. The same mapping serves the real engine and previews. */
   static JourneyMessage of(StoredEvent event) {

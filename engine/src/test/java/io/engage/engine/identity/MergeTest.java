@@ -109,7 +109,7 @@ class MergeTest extends EngineTest {
     CustomerMergeRecord merge = merges.merge("m-c", "m-d", CustomerMerges.ON_REQUEST, "same person", "admin");
 
     assertThat(merge.explanation()).contains("\"coupons\":{\"coupons\":1}").contains("\"complaints\":{\"complaints\":1}")
-        .contains("\"journeys\":{\"instances\":" + instancesOfD)
+        .contains("\"journeys\":{\"endedInstances\":1,\"instances\":" + instancesOfD)
         .contains("\"messaging\":{\"messages\":" + messagesOfD);
     for (String table : java.util.List.of("coupon", "complaint", "journey_instance", "journey_step", "message")) {
       assertThat(count(table, "m-d")).as(table + " rows left on the merged profile").isZero();
@@ -121,6 +121,14 @@ class MergeTest extends EngineTest {
     assertThat(count("message", "m-c")).isEqualTo(messagesOfC + messagesOfD);
     assertThat(jdbc.queryForObject("SELECT customer_id FROM complaint WHERE complaint_id = 'CMP-MERGE-D'", String.class))
         .isEqualTo("m-c");
+
+    // m-d's onboarding waited for m-d's first order, which now arrives as m-c's: it ended at the
+    // merge (m-c's own onboarding goes on). The complaint's escalation waits for the complaint.
+    assertThat(merge.explanation()).contains("\"endedInstances\":1");
+    assertThat(jdbc.queryForList("SELECT status FROM journey_instance WHERE customer_id = 'm-c' AND journey = 'onboarding'"
+        + " ORDER BY started_at", String.class)).containsExactlyInAnyOrder("ACTIVE", "CANCELLED");
+    assertThat(jdbc.queryForObject("SELECT status FROM journey_instance WHERE customer_id = 'm-c'"
+        + " AND journey = 'complaint-escalation'", String.class)).isEqualTo("ACTIVE");
   }
 
   private boolean welcomed(String customerId) {
