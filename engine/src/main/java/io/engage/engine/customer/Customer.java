@@ -11,7 +11,7 @@ public record Customer(
     @PersonalData(PersonalData.Kind.EMAIL) String email,
     @PersonalData(PersonalData.Kind.PHONE) String phone,
     @PersonalData String address,
-    LocalDate birthday,
+    @PersonalData(PersonalData.Kind.BIRTHDAY) LocalDate birthday,
     String timeZone,
     String locale,
     String preferredChannel,

@@ -37,7 +37,7 @@ class PersonalDataMaskingTest extends EngineTest {
     }
     assertThat(api.postEvents("""
         {"eventId":"mask-reg","customerId":"%s","type":"customer.registered","occurredAt":"%s",
-         "data":{"name":"Mask Person","email":"%s","phone":"%s","address":"9 Hidden Road","consents":{"email":true}}}"""
+         "data":{"name":"Mask Person","email":"%s","phone":"%s","address":"9 Hidden Road","birthday":"1988-04-12","consents":{"email":true}}}"""
         .formatted(ID, Instant.now(), EMAIL, PHONE)).status()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> api.getAs("admin", "/api/customers/" + ID).status() == 200);
     Api.Response sent = api.send(api.request("/api/messages").header("X-API-Key", Api.DEMO_API_KEY)
@@ -58,6 +58,7 @@ class PersonalDataMaskingTest extends EngineTest {
     assertThat(profile.path("phone").asText()).isEqualTo(PHONE);
     assertThat(profile.path("name").asText()).isEqualTo("Mask Person");
     assertThat(profile.path("address").asText()).isEqualTo("9 Hidden Road");
+    assertThat(profile.path("birthday").asText()).isEqualTo("1988-04-12");
     assertThat(api.getAs(user, "/api/customers?q=" + EMAIL).json().findValuesAsText("email")).containsExactly(EMAIL);
   }
 
@@ -71,7 +72,8 @@ class PersonalDataMaskingTest extends EngineTest {
     assertThat(profile.path("phone").asText()).isEqualTo("***5555");
     assertThat(profile.path("name").asText()).isEqualTo("M***");
     assertThat(profile.path("address").asText()).isEqualTo("***");
-    assertThat(response.body()).doesNotContain(EMAIL, PHONE, "Mask Person", "Hidden Road");
+    assertThat(profile.path("birthday").asText()).as("the year hidden, the day kept").isEqualTo("****-04-12");
+    assertThat(response.body()).doesNotContain(EMAIL, PHONE, "Mask Person", "Hidden Road", "1988");
     Api.Response search = api.getAs(user, "/api/customers?q=" + EMAIL);
     assertThat(search.json().findValuesAsText("id")).containsExactly(ID);
     assertThat(search.body()).doesNotContain(EMAIL, "Mask Person");

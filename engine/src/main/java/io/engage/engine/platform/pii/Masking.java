@@ -23,6 +23,7 @@ public final class Masking {
       case NAME -> value.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
           StringBuilder::append) + STARS;
       case TEXT -> STARS;
+      case BIRTHDAY -> value.length() > 4 ? "****" + value.substring(4) : STARS;
     };
   }
 }

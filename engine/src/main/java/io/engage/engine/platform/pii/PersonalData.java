@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a String property as personal data in API responses: callers whose role may not see
+ * Marks a String (or, for {@link Kind#BIRTHDAY}, a date) property as personal data in API responses: callers whose role may not see
  * personal data get it masked, and every response that reveals it in clear is recorded. Put it on
  * the record component (or field) once; no controller has to know.
  */
@@ -29,6 +29,8 @@ public @interface PersonalData {
     /** {@code Z***} */
     NAME,
     /** Addresses, free text, tokens: {@code ***}. */
-    TEXT
+    TEXT,
+    /** {@code ****-05-01}: the year hidden; the day stays, as marketers plan birthday care by it. */
+    BIRTHDAY
   }
 }

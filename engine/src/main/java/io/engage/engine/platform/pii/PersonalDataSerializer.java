@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ObjectMapper of its own (internal JSON, never a response) creates it without one and writes
  * values as they are.
  */
-public class PersonalDataSerializer extends StdSerializer<String> implements ContextualSerializer {
+public class PersonalDataSerializer extends StdSerializer<Object> implements ContextualSerializer {
 
   private final PersonalDataViewer viewer;
   private final PersonalData.Kind kind;
@@ -31,7 +31,7 @@ public class PersonalDataSerializer extends StdSerializer<String> implements Con
   }
 
   private PersonalDataSerializer(PersonalDataViewer viewer, PersonalData.Kind kind, String property) {
-    super(String.class);
+    super(Object.class);
     this.viewer = viewer;
     this.kind = kind;
     this.property = property;
@@ -50,14 +50,16 @@ public class PersonalDataSerializer extends StdSerializer<String> implements Con
   }
 
   @Override
-  public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+  public void serialize(Object value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+    // Strings, and dates (a birthday) as ISO-8601 text, as Jackson writes them unmarked.
+    String text = value.toString();
     if (viewer == null) {
-      generator.writeString(value);
+      generator.writeString(text);
     } else if (viewer.seesPersonalData()) {
       viewer.revealed(property);
-      generator.writeString(value);
+      generator.writeString(text);
     } else {
-      generator.writeString(Masking.mask(value, kind));
+      generator.writeString(Masking.mask(text, kind));
     }
   }
 }
