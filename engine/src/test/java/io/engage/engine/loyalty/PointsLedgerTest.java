@@ -77,8 +77,12 @@ class PointsLedgerTest extends EngineTest {
   void refundsReverseInProportionAndAddUpToTheWholeOrder() {
     order("ledger-r", "lr-1", "1000.00", "2026-10-01T10:00:00+08:00");
     awaitEntries("ledger-r", 1);
+    // Each refund waits for the last one's entry: which refund is capped depends on the order they
+    // are handled in, and a handler retried after a lock timeout may come after a later event.
     refund("ledger-r", "lr-1", "r1", "250.00");
+    awaitEntries("ledger-r", 2);
     refund("ledger-r", "lr-1", "r2", "250.50");
+    awaitEntries("ledger-r", 3);
     refund("ledger-r", "lr-1", "r3", "600.00"); // more than is left: only 499.50 can be refunded
     JsonNode points = awaitEntries("ledger-r", 4);
     // earned 1000 + 100 first-order bonus = 1100
