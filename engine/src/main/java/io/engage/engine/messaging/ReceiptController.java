@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,14 +78,9 @@ class ReceiptController {
   @Operation(summary = "A signed delivery callback of an HTTP SMS gateway")
   @PostMapping("/sms/{provider}")
   ResponseEntity<Void> sms(@PathVariable String provider, @RequestBody String body, HttpServletRequest request) {
-    HttpSmsGatewayConnector gateway = providers.httpGateway(provider)
-        .orElseThrow(() -> ApiProblemException.notFound("SMS gateway " + provider));
-    Optional<DeliveryReceipt> receipt = gateway.receipt(headers(request), body);
-    if (receipt.isEmpty()) {
-      throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "Not signed",
-          "The callback's signature, timestamp or nonce did not check out", List.of());
-    }
-    receipts.onReceipt(receipt.get());
+    DeliveryReceipt receipt = smsGateway(provider).receipt(headers(request), body)
+        .orElseThrow(() -> notSigned("The callback's signature, timestamp or nonce did not check out"));
+    receipts.onReceipt(receipt);
     return ResponseEntity.noContent().build();
   }
 
@@ -94,15 +88,18 @@ class ReceiptController {
       + "UNSUBSCRIBE withdraws SMS consent of the customer with that number")
   @PostMapping("/sms/{provider}/replies")
   ResponseEntity<Void> smsReply(@PathVariable String provider, @RequestBody String body, HttpServletRequest request) {
-    HttpSmsGatewayConnector gateway = providers.httpGateway(provider)
-        .orElseThrow(() -> ApiProblemException.notFound("SMS gateway " + provider));
-    Optional<InboundSms> reply = gateway.inbound(headers(request), body);
-    if (reply.isEmpty()) {
-      throw new ApiProblemException(HttpStatus.UNAUTHORIZED, "Not signed",
-          "The callback's signature, timestamp or nonce did not check out, or it holds no from and text", List.of());
-    }
-    replies.onInbound(reply.get());
+    InboundSms reply = smsGateway(provider).inbound(headers(request), body).orElseThrow(() ->
+        notSigned("The callback's signature, timestamp or nonce did not check out, or it holds no from and text"));
+    replies.onInbound(reply);
     return ResponseEntity.noContent().build();
+  }
+
+  private HttpSmsGatewayConnector smsGateway(String provider) {
+    return providers.httpGateway(provider).orElseThrow(() -> ApiProblemException.notFound("SMS gateway " + provider));
+  }
+
+  private static ApiProblemException notSigned(String detail) {
+    return new ApiProblemException(HttpStatus.UNAUTHORIZED, "Not signed", detail, List.of());
   }
 
   private static Map<String, String> headers(HttpServletRequest request) {

@@ -5,7 +5,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.engage.engine.platform.zeebe.ZeebeAnswers;
 import io.engage.bpmn.Journeys;
-import io.engage.engine.platform.crypto.Hashes;
+import io.engage.engine.platform.zeebe.JobKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendMessageWorker {
 
-  static final String TRIGGER_SCOPE = "trigger";
-  private static final int MAX_KEY = 191;
+  /** The width of message.idempotency_key. */
+  static final int MESSAGE_KEY_LENGTH = 191;
   private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
 
   private final MessageService messages;
@@ -63,7 +63,7 @@ public class SendMessageWorker {
     Map<String, Object> variables = job.getVariablesAsMap();
     Map<String, String> headers = job.getCustomHeaders();
     String customerId = String.valueOf(variables.get("customerId"));
-    SendRequest request = new SendRequest(idempotencyKey(job, customerId), customerId,
+    SendRequest request = new SendRequest(JobKeys.of(job, customerId, MESSAGE_KEY_LENGTH), customerId,
         headers.getOrDefault("channel", DeliveryPolicy.PREFERRED), headers.get("template"),
         headers.getOrDefault("category", Message.MARKETING), templateVars(variables), job.getBpmnProcessId(),
         job.getProcessInstanceKey(), job.getElementId());
@@ -89,26 +89,6 @@ public class SendMessageWorker {
     // Empty rather than null: a null variable is not written, and an earlier step's reason would stay.
     output.put("lastMessageReason", message.reason() == null ? "" : message.reason());
     return new Outcome(output, null, null, true);
-  }
-
-  /** The contract's key: by instance, or by trigger when the header asks and a triggerId exists. */
-  static String idempotencyKey(ActivatedJob job, String customerId) {
-    Object triggerId = job.getVariablesAsMap().get("triggerId");
-    boolean byTrigger = TRIGGER_SCOPE.equals(job.getCustomHeaders().get(Journeys.IDEMPOTENCY_SCOPE_HEADER))
-        && triggerId != null && !String.valueOf(triggerId).isBlank();
-    String key = byTrigger
-        ? "journey:" + job.getBpmnProcessId() + ":" + job.getElementId() + ":" + customerId + ":" + triggerId
-        : "journey:" + job.getProcessInstanceKey() + ":" + job.getElementInstanceKey() + ":" + customerId;
-    return bounded(key);
-  }
-
-  /** Keys fit the column: a long one keeps a readable prefix and the SHA-256 of the whole. */
-  static String bounded(String key) {
-    if (key.length() <= MAX_KEY) {
-      return key;
-    }
-    String hash = Hashes.sha256Hex(key);
-    return key.substring(0, MAX_KEY - hash.length() - 1) + "#" + hash;
   }
 
   /** Scalar process variables only: ids and values, never objects (which may hold anything). */

@@ -3,6 +3,7 @@ package io.engage.engine.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.engage.engine.platform.crypto.Hashes;
+import io.engage.engine.platform.zeebe.JobKeys;
 import io.engage.engine.security.Accounts;
 import io.engage.engine.security.Role;
 import java.util.ArrayList;
@@ -57,14 +58,14 @@ public class StaffNotifications {
     String payload = write(vars);
     List<Message> sent = new ArrayList<>();
     for (String address : recipients(target)) {
-      String key = SendMessageWorker.bounded("staff:" + idempotencyKey + ":" + target.name() + ":"
-          + Hashes.sha256Hex(address.toLowerCase(Locale.ROOT)).substring(0, 16));
+      String key = JobKeys.bounded("staff:" + idempotencyKey + ":" + target.name() + ":"
+          + Hashes.sha256Hex(address.toLowerCase(Locale.ROOT)).substring(0, 16), SendMessageWorker.MESSAGE_KEY_LENGTH);
       sent.add(messages.enqueueStaff(key, target.name(), address, template, payload));
     }
     if (sent.isEmpty()) {
       log.warn("Nobody holding {} has an email address: notification {} cannot be sent", target, template);
-      sent.add(messages.recordUnreachableStaff(SendMessageWorker.bounded("staff:" + idempotencyKey + ":"
-          + target.name()), target.name(), template, payload));
+      sent.add(messages.recordUnreachableStaff(JobKeys.bounded("staff:" + idempotencyKey + ":"
+          + target.name(), SendMessageWorker.MESSAGE_KEY_LENGTH), target.name(), template, payload));
     }
     return sent;
   }
