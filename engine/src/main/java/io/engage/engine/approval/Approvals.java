@@ -106,15 +106,7 @@ public class Approvals {
 
   @Transactional
   public Approval reject(long id, Authentication decider) {
-    ApprovalMapper.ApprovalRow row = mapper.lock(id);
-    if (row == null) {
-      throw ApiProblemException.notFound("Approval " + id);
-    }
-    Approval approval = approval(row);
-    if (!approval.pending()) {
-      throw new ApiProblemException(HttpStatus.CONFLICT, "Already decided",
-          "Approval " + id + " was " + approval.status().toLowerCase() + " by " + approval.decidedBy(), List.of());
-    }
+    Approval approval = lockUndecided(id);
     // The requester may withdraw their own request; anyone else needs the role to make the change.
     if (!approval.requestedBy().equals(decider.getName())) {
       handlers().get(approval.kind()).checkApprover(approval, decider);
@@ -147,7 +139,17 @@ public class Approvals {
     return known;
   }
 
+  /** The approval, locked, if it is still pending and someone other than its requester approves it. */
   private Approval lockPending(long id, Authentication approver) {
+    Approval approval = lockUndecided(id);
+    if (approval.requestedBy().equals(approver.getName())) {
+      throw new ApiProblemException(HttpStatus.FORBIDDEN, "Forbidden",
+          "You requested this change; a second person must approve it", List.of());
+    }
+    return approval;
+  }
+  /** The approval, locked, while it is still pending (404 when there is none, 409 once decided). */
+  private Approval lockUndecided(long id) {
     ApprovalMapper.ApprovalRow row = mapper.lock(id);
     if (row == null) {
       throw ApiProblemException.notFound("Approval " + id);
@@ -157,12 +159,9 @@ public class Approvals {
       throw new ApiProblemException(HttpStatus.CONFLICT, "Already decided",
           "Approval " + id + " was " + approval.status().toLowerCase() + " by " + approval.decidedBy(), List.of());
     }
-    if (approval.requestedBy().equals(approver.getName())) {
-      throw new ApiProblemException(HttpStatus.FORBIDDEN, "Forbidden",
-          "You requested this change; a second person must approve it", List.of());
-    }
     return approval;
   }
+
 
   private Approval approval(ApprovalMapper.ApprovalRow row) {
     try {
